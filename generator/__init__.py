@@ -1,0 +1,1 @@
+"""Generate the activation-function reference from one catalog of definitions."""

@@ -1,0 +1,263 @@
+"""Properties of an elementwise activation, computed from its branches at default parameters.
+
+Each property is answered independently and any :class:`Undetermined` on the way becomes
+``None`` — "not determined" on the page — rather than a guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Final, TypeVar
+
+import sympy as sp
+
+from generator.analysis.calculus import (
+    equal,
+    image,
+    is_analytic_on,
+    is_zero,
+    one_sided_limit,
+    samples,
+    value_at,
+)
+from generator.analysis.pieces import (
+    Undetermined,
+    boundaries,
+    left_of,
+    piece_at,
+    right_of,
+)
+from generator.model import (
+    Kink,
+    KinkConvention,
+    Monotonicity,
+    Piece,
+    Properties,
+    Saturation,
+    Smoothness,
+    Tail,
+)
+
+# How many derivatives are compared at a branch boundary before settling for "at least".
+MAX_ORDER: Final = 3
+
+T = TypeVar("T")
+
+
+def compute_properties(
+    pieces: tuple[Piece, ...],
+    x: sp.Symbol,
+    conventions: tuple[KinkConvention, ...],
+) -> Properties:
+    """All properties of the function made of ``pieces``."""
+    kinks = _attempt(lambda: _kinks(pieces, x, conventions))
+    value_range = _attempt(lambda: _range(pieces, x))
+    value_at_zero = _attempt(lambda: _value_at(pieces, x, sp.Integer(0)))
+    derivative_at_zero = _attempt(lambda: _derivative_at_zero(pieces, x, kinks))
+    return Properties(
+        value_at_zero=value_at_zero,
+        derivative_at_zero=derivative_at_zero,
+        range=value_range,
+        monotonicity=_attempt(lambda: _monotonicity(pieces, x)),
+        odd=_attempt(lambda: _odd(pieces, x)),
+        zero_centred=_zero_centred(value_at_zero, value_range),
+        smoothness=_attempt(lambda: _smoothness(pieces, x)),
+        kinks=kinks,
+        left=_tail(pieces[0], x, -sp.oo),
+        right=_tail(pieces[-1], x, sp.oo),
+        identity_near_zero=_identity_near_zero(value_at_zero, derivative_at_zero, kinks),
+    )
+
+
+def _attempt(question: Callable[[], T]) -> T | None:
+    try:
+        return question()
+    except Undetermined:
+        return None
+
+
+def _value_at(pieces: tuple[Piece, ...], x: sp.Symbol, point: sp.Expr) -> sp.Expr:
+    return value_at(piece_at(pieces, point).expression, x, point)
+
+
+def _kinks(
+    pieces: tuple[Piece, ...], x: sp.Symbol, conventions: tuple[KinkConvention, ...]
+) -> tuple[Kink, ...]:
+    """Boundaries where f jumps or its one-sided derivatives differ, plus inner singularities."""
+    kinks = []
+    for point in boundaries(pieces):
+        continuous = _continuous_at(pieces, x, point)
+        left = one_sided_limit(sp.diff(left_of(pieces, point).expression, x), x, point, "-")
+        right = one_sided_limit(sp.diff(right_of(pieces, point).expression, x), x, point, "+")
+        same = equal(left, right)
+        if same is None:
+            raise Undetermined(f"one-sided derivatives at {point}")
+        if not continuous or not same:
+            convention = next((c for c in conventions if equal(c.at, point)), None)
+            kinks.append(Kink(point, continuous, left, right, convention))
+    for piece in pieces:
+        if not isinstance(piece.domain, sp.FiniteSet):
+            analytic = is_analytic_on(sp.diff(piece.expression, x), x, piece.domain)
+            if not analytic:
+                raise Undetermined("derivative may be singular inside a branch")
+    return tuple(kinks)
+
+
+def _continuous_at(pieces: tuple[Piece, ...], x: sp.Symbol, point: sp.Expr) -> bool:
+    value = _value_at(pieces, x, point)
+    left = one_sided_limit(left_of(pieces, point).expression, x, point, "-")
+    right = one_sided_limit(right_of(pieces, point).expression, x, point, "+")
+    answers = (equal(left, value), equal(right, value))
+    if None in answers:
+        raise Undetermined(f"continuity at {point}")
+    return all(answers)
+
+
+def _smoothness(pieces: tuple[Piece, ...], x: sp.Symbol) -> Smoothness:
+    """The largest k with f in C^k: derivatives compared across every boundary."""
+    for piece in pieces:
+        if not isinstance(piece.domain, sp.FiniteSet):
+            if not is_analytic_on(piece.expression, x, piece.domain):
+                raise Undetermined("a branch is not shown to be analytic")
+    points = boundaries(pieces)
+    if not points:
+        return Smoothness(order=0, infinite=True)
+    for order in range(MAX_ORDER + 1):
+        for point in points:
+            if order == 0:
+                if not _continuous_at(pieces, x, point):
+                    return Smoothness(order=-1)
+                continue
+            left = one_sided_limit(
+                sp.diff(left_of(pieces, point).expression, x, order), x, point, "-"
+            )
+            right = one_sided_limit(
+                sp.diff(right_of(pieces, point).expression, x, order), x, point, "+"
+            )
+            same = equal(left, right)
+            if same is None:
+                raise Undetermined(f"derivative {order} at {point}")
+            if not same:
+                return Smoothness(order=order - 1)
+    return Smoothness(order=MAX_ORDER, at_least=True)
+
+
+def _range(pieces: tuple[Piece, ...], x: sp.Symbol) -> sp.Set:
+    result: sp.Set = sp.S.EmptySet
+    for piece in pieces:
+        result = sp.Union(result, image(piece.expression, x, piece.domain))
+    return result
+
+
+def _monotonicity(pieces: tuple[Piece, ...], x: sp.Symbol) -> Monotonicity:
+    """From the sign of f′ on every branch, and the direction of every jump."""
+    slopes: sp.Set = sp.S.EmptySet
+    flat_branch = False
+    for piece in pieces:
+        if isinstance(piece.domain, sp.FiniteSet):
+            continue
+        derivative = sp.simplify(sp.diff(piece.expression, x))
+        flat_branch |= derivative == 0
+        slopes = sp.Union(slopes, image(derivative, x, piece.domain.interior))
+    rises = slopes.sup > 0
+    falls = slopes.inf < 0
+    if rises is not sp.true and rises is not sp.false or falls not in (sp.true, sp.false):
+        raise Undetermined("sign of the derivative")
+    jumps = [_jump(pieces, x, point) for point in boundaries(pieces)]
+    if rises == sp.true and falls == sp.true:
+        return Monotonicity.NOT_MONOTONIC
+    if falls == sp.false and all(jump >= 0 for jump in jumps):
+        return Monotonicity.NON_DECREASING if flat_branch else Monotonicity.STRICTLY_INCREASING
+    if rises == sp.false and all(jump <= 0 for jump in jumps):
+        return Monotonicity.NON_INCREASING if flat_branch else Monotonicity.STRICTLY_DECREASING
+    return Monotonicity.NOT_MONOTONIC
+
+
+def _jump(pieces: tuple[Piece, ...], x: sp.Symbol, point: sp.Expr) -> int:
+    """Sign of the jump at ``point``: +1 up, −1 down, 0 none; mixed jumps count as both."""
+    value = _value_at(pieces, x, point)
+    left = one_sided_limit(left_of(pieces, point).expression, x, point, "-")
+    right = one_sided_limit(right_of(pieces, point).expression, x, point, "+")
+    up = bool(left <= value) and bool(value <= right)
+    down = bool(left >= value) and bool(value >= right)
+    if up and down:
+        return 0
+    if up:
+        return 1
+    if down:
+        return -1
+    raise Undetermined(f"jump at {point} is neither up nor down")
+
+
+def _odd(pieces: tuple[Piece, ...], x: sp.Symbol) -> bool:
+    """f(−x) = −f(x): each branch against every branch that covers the mirrored inputs."""
+    for piece in pieces:
+        for other in pieces:
+            mirrored = sp.imageset(sp.Lambda(x, -x), other.domain)
+            overlap = sp.Intersection(piece.domain, mirrored)
+            if overlap is sp.S.EmptySet:
+                continue
+            difference = piece.expression + other.expression.subs(x, -x)
+            answer = is_zero(difference, probes=samples(overlap))
+            if answer is None:
+                raise Undetermined("oddness")
+            if not answer:
+                return False
+    return True
+
+
+def _zero_centred(value_at_zero: sp.Expr | None, value_range: sp.Set | None) -> bool | None:
+    """f(0) = 0 and f takes both signs — outputs can average out around zero."""
+    if value_at_zero is None or value_range is None:
+        return None
+    if value_at_zero != 0:
+        return False
+    negative = sp.Intersection(value_range, sp.Interval.open(-sp.oo, 0)) is not sp.S.EmptySet
+    positive = sp.Intersection(value_range, sp.Interval.open(0, sp.oo)) is not sp.S.EmptySet
+    return negative and positive
+
+
+def _derivative_at_zero(
+    pieces: tuple[Piece, ...], x: sp.Symbol, kinks: tuple[Kink, ...] | None
+) -> sp.Expr:
+    if kinks is None:
+        raise Undetermined("kinks unknown")
+    zero = sp.Integer(0)
+    if any(kink.at == zero for kink in kinks):
+        raise Undetermined("not differentiable at 0")
+    if zero in boundaries(pieces):
+        return one_sided_limit(sp.diff(right_of(pieces, zero).expression, x), x, zero, "+")
+    return sp.simplify(sp.diff(piece_at(pieces, zero).expression, x).subs(x, zero))
+
+
+def _tail(piece: Piece, x: sp.Symbol, end: sp.Expr) -> Tail:
+    derivative = sp.simplify(sp.diff(piece.expression, x))
+    value = _attempt(lambda: _limit(piece.expression, x, end))
+    slope = _attempt(lambda: _limit(derivative, x, end))
+    if derivative == 0:
+        saturation: Saturation | None = Saturation.HARD
+    elif slope is None:
+        saturation = None
+    else:
+        saturation = Saturation.SOFT if slope == 0 else Saturation.NONE
+    return Tail(value, slope, saturation)
+
+
+def _limit(expression: sp.Expr, x: sp.Symbol, end: sp.Expr) -> sp.Expr:
+    value = sp.limit(expression, x, end)
+    if isinstance(value, sp.Limit) or value.has(sp.AccumBounds, sp.nan):
+        raise Undetermined(f"limit at {end}")
+    return value
+
+
+def _identity_near_zero(
+    value_at_zero: sp.Expr | None,
+    derivative_at_zero: sp.Expr | None,
+    kinks: tuple[Kink, ...] | None,
+) -> bool | None:
+    """f(0) = 0 and f′(0) = 1: the unit behaves like the identity for small inputs."""
+    if kinks is not None and any(kink.at == 0 for kink in kinks):
+        return False
+    if value_at_zero is None or derivative_at_zero is None:
+        return None
+    return bool(value_at_zero == 0 and derivative_at_zero == 1)

@@ -1,0 +1,142 @@
+"""Turn catalog formula text into SymPy objects without ever executing it.
+
+SymPy's own ``sympify``/``parse_expr`` call ``eval``; a catalog file is data, so instead the
+text is parsed with :func:`ast.parse` (which only builds a tree) and each node is checked
+against a whitelist and translated into SymPy by hand.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable, Mapping
+from typing import Final
+
+import sympy as sp
+
+MAX_LENGTH: Final = 2000
+MAX_DEPTH: Final = 60
+
+# The functions a catalog formula may call, by the name it uses.
+FUNCTIONS: Final[Mapping[str, Callable[..., sp.Basic]]] = {
+    "exp": sp.exp,
+    "log": sp.log,
+    "sqrt": sp.sqrt,
+    "sin": sp.sin,
+    "cos": sp.cos,
+    "tan": sp.tan,
+    "atan": sp.atan,
+    "sinh": sp.sinh,
+    "cosh": sp.cosh,
+    "tanh": sp.tanh,
+    "asinh": sp.asinh,
+    "erf": sp.erf,
+    "erfc": sp.erfc,
+    "Abs": sp.Abs,
+    "sign": sp.sign,
+    "Max": sp.Max,
+    "Min": sp.Min,
+    "Heaviside": sp.Heaviside,
+    "Piecewise": sp.Piecewise,
+    "Sum": sp.Sum,
+    "KroneckerDelta": sp.KroneckerDelta,
+}
+
+CONSTANTS: Final[Mapping[str, sp.Basic]] = {"pi": sp.pi, "E": sp.E, "oo": sp.oo}
+
+_BINARY: Final[Mapping[type[ast.operator], Callable[[sp.Basic, sp.Basic], sp.Basic]]] = {
+    ast.Add: lambda a, b: a + b,
+    ast.Sub: lambda a, b: a - b,
+    ast.Mult: lambda a, b: a * b,
+    ast.Div: lambda a, b: a / b,
+    ast.Pow: lambda a, b: a**b,
+}
+
+_COMPARE: Final[Mapping[type[ast.cmpop], Callable[[sp.Basic, sp.Basic], sp.Basic]]] = {
+    ast.Lt: sp.Lt,
+    ast.LtE: sp.Le,
+    ast.Gt: sp.Gt,
+    ast.GtE: sp.Ge,
+}
+
+
+class ExpressionError(ValueError):
+    """The formula text is not an allowed expression; the message says why."""
+
+
+def parse_expression(text: str, symbols: Mapping[str, sp.Basic]) -> sp.Expr:
+    """Parse ``text`` into a SymPy expression over the given names.
+
+    ``symbols`` maps every name the formula may use (the variable, parameters, index
+    names) to its SymPy object. Anything else — attribute access, keyword arguments,
+    lambdas, strings, unknown names or functions — raises :class:`ExpressionError`.
+    """
+    if len(text) > MAX_LENGTH:
+        raise ExpressionError(f"longer than {MAX_LENGTH} characters")
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+    except SyntaxError as error:
+        raise ExpressionError(f"does not parse: {error.msg}") from None
+    result = _Translator(symbols).visit(tree.body, depth=0)
+    if not isinstance(result, sp.Expr):
+        raise ExpressionError("is not an arithmetic expression")
+    return result
+
+
+class _Translator:
+    def __init__(self, symbols: Mapping[str, sp.Basic]) -> None:
+        self._names = {**CONSTANTS, **symbols}
+
+    def visit(self, node: ast.AST, depth: int) -> sp.Basic:
+        if depth > MAX_DEPTH:
+            raise ExpressionError(f"nested deeper than {MAX_DEPTH} levels")
+        deeper = depth + 1
+        match node:
+            case ast.Constant(value=bool() as flag):
+                return sp.true if flag else sp.false
+            case ast.Constant(value=int() as number):
+                return sp.Integer(number)
+            case ast.Constant(value=float() as number):
+                # repr() round-trips the float, so 0.01 becomes exactly 1/100.
+                return sp.Rational(repr(number))
+            case ast.Name(id=name):
+                if name in self._names:
+                    return self._names[name]
+                if name in FUNCTIONS:
+                    raise ExpressionError(f"function '{name}' used without arguments")
+                raise ExpressionError(f"unknown symbol '{name}'")
+            case ast.UnaryOp(op=ast.USub(), operand=operand):
+                return -self._arith(operand, deeper)
+            case ast.UnaryOp(op=ast.UAdd(), operand=operand):
+                return self._arith(operand, deeper)
+            case ast.BinOp(left=left, op=op, right=right) if type(op) in _BINARY:
+                return _BINARY[type(op)](self._arith(left, deeper), self._arith(right, deeper))
+            case ast.Compare(left=left, ops=[op], comparators=[right]) if type(op) in _COMPARE:
+                return _COMPARE[type(op)](self._arith(left, deeper), self._arith(right, deeper))
+            case ast.BoolOp(op=ast.And(), values=values):
+                return sp.And(*(self.visit(value, deeper) for value in values))
+            case ast.Tuple(elts=elements):
+                return sp.Tuple(*(self.visit(element, deeper) for element in elements))
+            case ast.Subscript(value=ast.Name(id=base), slice=index):
+                target = self._names.get(base)
+                if not isinstance(target, sp.IndexedBase):
+                    raise ExpressionError(f"'{base}' cannot be indexed")
+                return target[self._arith(index, deeper)]
+            case ast.Call(func=ast.Name(id=name), args=args, keywords=[]):
+                if name not in FUNCTIONS:
+                    raise ExpressionError(f"function '{name}' is not allowed")
+                arguments = [self.visit(arg, deeper) for arg in args]
+                try:
+                    return FUNCTIONS[name](*arguments)
+                except (TypeError, ValueError) as error:
+                    raise ExpressionError(f"bad arguments to '{name}': {error}") from None
+            case ast.Call():
+                raise ExpressionError("only calls of allowed function names, without keywords")
+            case ast.Attribute():
+                raise ExpressionError("attribute access is not allowed")
+        raise ExpressionError(f"'{type(node).__name__}' is not allowed in a formula")
+
+    def _arith(self, node: ast.AST, depth: int) -> sp.Expr:
+        value = self.visit(node, depth)
+        if not isinstance(value, sp.Expr):
+            raise ExpressionError("a condition or tuple was used where a number is needed")
+        return value

@@ -1,0 +1,210 @@
+"""Discover, parse and validate the catalog: one YAML file per activation."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Final
+
+import sympy as sp
+import yaml
+
+from generator.catalog.expressions import ExpressionError, parse_expression
+from generator.catalog.families import FAMILIES_BY_SLUG
+from generator.catalog.fields import Fields
+from generator.errors import CatalogError
+from generator.model import (
+    Activation,
+    FrameworkEntry,
+    KinkConvention,
+    Kind,
+    Parameter,
+    Reference,
+)
+
+ENTRIES: Final = Path(__file__).parent / "entries"
+FRAMEWORKS: Final = ("pytorch", "keras", "jax")
+_ID: Final = re.compile(r"^[a-z][a-z0-9_]*$")
+_PARAMETER: Final = re.compile(r"^[a-z][a-z0-9_]*$")
+_RESERVED: Final = frozenset({"x", "f", "s", "i", "j", "n", "pi", "E", "oo"})
+
+# The variable every elementwise formula is written in.
+X: Final = sp.Symbol("x", real=True)
+# Names a vector formula is written in: component i of x, summed over j = 1..n.
+VECTOR_NAMES: Final = {
+    "x": sp.IndexedBase("x", real=True),
+    "i": sp.Symbol("i", integer=True, positive=True),
+    "j": sp.Symbol("j", integer=True, positive=True),
+    "n": sp.Symbol("n", integer=True, positive=True),
+}
+# What a derivative identity may refer to besides the parameters: the value itself.
+F: Final = sp.Symbol("f", real=True)
+S: Final = sp.IndexedBase("s", real=True)
+
+
+def load_catalog(folder: Path = ENTRIES) -> tuple[Activation, ...]:
+    """Every ``*.yaml`` file in ``folder``, validated, in id order."""
+    paths = sorted(folder.glob("*.yaml"))
+    if not paths:
+        raise CatalogError(folder, "<catalog>", "holds no *.yaml files")
+    activations = tuple(load_entry(path) for path in paths)
+    return tuple(sorted(activations, key=lambda activation: activation.id))
+
+
+def load_entry(path: Path) -> Activation:
+    """Read one file; the first problem found raises :class:`CatalogError`."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown place"
+        raise CatalogError(path, "<syntax>", f"is not valid YAML ({where})") from None
+    except UnicodeDecodeError:
+        raise CatalogError(path, "<syntax>", "is not UTF-8 text") from None
+    fields = Fields(path, raw)
+    activation = _activation(fields)
+    fields.finish()
+    return activation
+
+
+def _activation(fields: Fields) -> Activation:
+    identifier = fields.text("id")
+    if not _ID.match(identifier):
+        raise fields.fail("id", "must be lower-case letters, digits and underscores")
+    if identifier != fields.path.stem:
+        raise fields.fail("id", f"'{identifier}' must match the file name '{fields.path.stem}'")
+    family_slug = fields.text("family")
+    if family_slug not in FAMILIES_BY_SLUG:
+        raise fields.fail("family", f"'{family_slug}' is not one of {sorted(FAMILIES_BY_SLUG)}")
+    kind_text = fields.text("kind")
+    try:
+        kind = Kind(kind_text)
+    except ValueError:
+        raise fields.fail("kind", "must be 'elementwise' or 'vector'") from None
+
+    parameters = _parameters(fields)
+    names: dict[str, sp.Basic] = {p.name: p.symbol for p in parameters}
+    names |= {"x": X} if kind is Kind.ELEMENTWISE else VECTOR_NAMES
+    expression = _formula(fields, "expression", names)
+    if kind is Kind.ELEMENTWISE and X not in expression.free_symbols:
+        raise fields.fail("expression", "must depend on x")
+
+    identity_names: dict[str, sp.Basic] = {p.name: p.symbol for p in parameters}
+    identity_names |= {"f": F} if kind is Kind.ELEMENTWISE else {**VECTOR_NAMES, "s": S}
+    identity = (
+        _formula(fields, "derivative_identity", identity_names)
+        if fields.has("derivative_identity")
+        else fields.absent("derivative_identity")
+    )
+    assert identity is None or isinstance(identity, sp.Expr)
+
+    return Activation(
+        id=identifier,
+        name=fields.text("name"),
+        aliases=fields.text_list("aliases", required=False),
+        family=FAMILIES_BY_SLUG[family_slug],
+        kind=kind,
+        symbol_latex=fields.text("symbol"),
+        summary=fields.text("summary"),
+        variable=X,
+        expression=expression,
+        parameters=parameters,
+        derivative_identity=identity,
+        kinks=_kinks(fields, {**names, "x": X}),
+        frameworks=_frameworks(fields, parameters),
+        pros=fields.text_list("pros"),
+        cons=fields.text_list("cons"),
+        uses=fields.text_list("uses"),
+        references=_references(fields),
+        source=fields.path,
+    )
+
+
+def _formula(fields: Fields, key: str, names: dict[str, sp.Basic]) -> sp.Expr:
+    text = fields.formula(key)
+    try:
+        return parse_expression(text, names)
+    except ExpressionError as error:
+        raise fields.fail(key, f"{error} (in {text!r})") from None
+
+
+def _parameters(fields: Fields) -> tuple[Parameter, ...]:
+    parameters = []
+    for name, raw in fields.table("parameters", required=False).items():
+        where = f"parameters.{name}"
+        if not _PARAMETER.match(name) or name in _RESERVED:
+            raise CatalogError(fields.path, where, "is not an allowed parameter name")
+        entry = Fields(fields.path, raw, where)
+        default = entry.number("default")
+        symbol = entry.optional_text("symbol") or f"\\mathrm{{{name}}}".replace("_", "\\_")
+        parameters.append(
+            Parameter(name, sp.Rational(repr(default)), entry.text("description"), symbol)
+        )
+        entry.finish()
+    return tuple(parameters)
+
+
+def _kinks(fields: Fields, names: dict[str, sp.Basic]) -> tuple[KinkConvention, ...]:
+    kinks = []
+    for entry in fields.records("kinks", required=False):
+        kinks.append(
+            KinkConvention(
+                at=_formula(entry, "at", names),
+                pytorch=_formula(entry, "pytorch", names),
+                jax=_formula(entry, "jax", names) if entry.has("jax") else entry.absent("jax"),
+                note=entry.text("note"),
+            )
+        )
+        entry.finish()
+    return tuple(kinks)
+
+
+def _frameworks(fields: Fields, parameters: tuple[Parameter, ...]) -> tuple[FrameworkEntry, ...]:
+    known = {parameter.name for parameter in parameters}
+    entries = []
+    for framework, raw in fields.table("frameworks").items():
+        where = f"frameworks.{framework}"
+        if framework not in FRAMEWORKS:
+            raise CatalogError(fields.path, where, f"is not one of {list(FRAMEWORKS)}")
+        entry = Fields(fields.path, raw, where)
+        defaults = []
+        for name, value in entry.table("defaults", required=False).items():
+            if name not in known:
+                raise CatalogError(fields.path, f"{where}.defaults.{name}", "is not a parameter")
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise CatalogError(fields.path, f"{where}.defaults.{name}", "must be a number")
+            defaults.append((name, sp.Rational(repr(value))))
+        entries.append(
+            FrameworkEntry(
+                framework=framework,
+                function=entry.text("function"),
+                module=entry.optional_text("module"),
+                defaults=tuple(defaults),
+                note=entry.optional_text("note"),
+            )
+        )
+        entry.finish()
+    order = {name: position for position, name in enumerate(FRAMEWORKS)}
+    return tuple(sorted(entries, key=lambda entry: order[entry.framework]))
+
+
+def _references(fields: Fields) -> tuple[Reference, ...]:
+    references = []
+    for entry in fields.records("references"):
+        year = entry.integer("year")
+        if not 1800 <= year <= 2100:
+            raise entry.fail("year", f"{year} is not a plausible year")
+        url = entry.text("url")
+        if not url.startswith("https://"):
+            raise entry.fail("url", "must be an https:// link")
+        references.append(
+            Reference(
+                authors=entry.text_list("authors"),
+                title=entry.text("title"),
+                year=year,
+                venue=entry.text("venue"),
+                url=url,
+            )
+        )
+        entry.finish()
+    return tuple(references)

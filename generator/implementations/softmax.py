@@ -1,0 +1,15 @@
+import numpy as np
+
+
+def f(x, axis=-1):
+    """Softmax along ``axis``; subtracting the maximum keeps exp from overflowing."""
+    x = np.asarray(x, dtype=np.float64)
+    shifted = x - np.max(x, axis=axis, keepdims=True)
+    e = np.exp(shifted)
+    return e / np.sum(e, axis=axis, keepdims=True)
+
+
+def df(x, axis=-1):
+    """Jacobian ds_i/dx_j = s_i (delta_ij - s_j), as an (..., n, n) array over ``axis``."""
+    s = np.moveaxis(f(x, axis=axis), axis, -1)
+    return s[..., :, None] * (np.eye(s.shape[-1]) - s[..., None, :])

@@ -1,0 +1,282 @@
+"""Pages stage: view records for each page, filled into Jinja2 templates as Markdown.
+
+Nothing here touches the disk except reading templates; the result is a mapping from page
+path to Markdown text (with math placeholders still in it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+import jinja2
+import markupsafe
+import sympy as sp
+
+from generator.analysis.calculus import equal
+from generator.catalog.loader import F
+from generator.model import (
+    Activation,
+    Analysis,
+    ElementwiseAnalysis,
+    Kind,
+    Monotonicity,
+    VectorAnalysis,
+)
+from generator.render import latex
+from generator.render.code import Snippet
+from generator.render.math import placeholder
+from generator.render.text import (
+    monotonicity,
+    properties_rows,
+    smoothness,
+    value_range,
+    yes_no,
+)
+
+TEMPLATES: Final = Path(__file__).parent / "templates"
+FRAMEWORK_TITLES: Final = {"pytorch": "PyTorch", "keras": "Keras 3", "jax": "JAX"}
+
+
+@dataclass(frozen=True)
+class FigureRef:
+    light: str
+    dark: str
+    alt: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One activation with everything derived from it, as the templates need it."""
+
+    activation: Activation
+    analysis: Analysis
+    snippet: Snippet
+    figure: FigureRef
+    thumbnail: str
+    extra_figure: FigureRef | None
+
+    @property
+    def page(self) -> str:
+        return f"activations/{self.activation.id}.md"
+
+    @property
+    def elementwise(self) -> ElementwiseAnalysis | None:
+        return self.analysis if isinstance(self.analysis, ElementwiseAnalysis) else None
+
+    @property
+    def vector(self) -> VectorAnalysis | None:
+        return self.analysis if isinstance(self.analysis, VectorAnalysis) else None
+
+
+def render_pages(entries: Sequence[Entry]) -> dict[str, str]:
+    """Every generated Markdown page, by path under ``docs/``."""
+    environment = _environment()
+    pages = {
+        "index.md": environment.get_template("index.md.j2").render(
+            rows=[_overview_row(entry) for entry in entries]
+        ),
+        "properties.md": environment.get_template("properties.md.j2").render(
+            examples=_examples(entries)
+        ),
+    }
+    template = environment.get_template("activation.md.j2")
+    for entry in entries:
+        pages[entry.page] = template.render(**_activation_context(entry, entries))
+    return pages
+
+
+def _environment() -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # the output is Markdown; catalog prose goes through |e
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["tex"] = lambda value: placeholder(value, display=False)
+    environment.filters["texblock"] = lambda value: placeholder(value, display=True)
+    environment.filters["cell"] = lambda value: str(markupsafe.escape(value)).replace("|", "&#124;")
+    return environment
+
+
+def _activation_context(entry: Entry, entries: Sequence[Entry]) -> dict[str, object]:
+    activation = entry.activation
+    context: dict[str, object] = {
+        "a": activation,
+        "entry": entry,
+        "definition": latex.definition(activation),
+        "parameters": [
+            {
+                "name": p.name,
+                "symbol": p.latex,
+                "default": _number(p.default),
+                "description": p.description,
+            }
+            for p in activation.parameters
+        ],
+        "frameworks": [_framework_row(activation, f.framework) for f in activation.frameworks],
+        "missing_frameworks": [
+            FRAMEWORK_TITLES[name]
+            for name in FRAMEWORK_TITLES
+            if activation.framework(name) is None
+        ],
+    }
+    if entry.elementwise is not None:
+        context |= _elementwise_context(activation, entry.elementwise)
+    if entry.vector is not None:
+        context |= _vector_context(activation, entry.vector, entries)
+    return context
+
+
+def _elementwise_context(activation: Activation, analysis: ElementwiseAnalysis) -> dict[str, object]:
+    identity = None
+    if activation.derivative_identity is not None:
+        names = {**latex.symbol_names(activation), F: f"{activation.symbol_latex}(x)"}
+        identity = f"{activation.symbol_latex}'(x) = " + sp.latex(
+            activation.derivative_identity, symbol_names=names
+        )
+    kinks = []
+    for kink in analysis.properties.kinks or ():
+        convention = kink.convention
+        kinks.append(
+            {
+                "at": sp.latex(kink.at),
+                "continuous": kink.continuous,
+                "left": latex.expression(activation, kink.left_derivative),
+                "right": latex.expression(activation, kink.right_derivative),
+                "pytorch": latex.expression(activation, convention.pytorch) if convention else None,
+                "jax": (
+                    latex.expression(activation, convention.jax)
+                    if convention and convention.jax is not None
+                    else None
+                ),
+                "note": convention.note if convention else "",
+            }
+        )
+    return {
+        "first": latex.derivative_line(activation, 1, analysis.derivative, analysis.derivative_pieces),
+        "second": latex.derivative_line(
+            activation, 2, analysis.second_derivative, analysis.second_derivative_pieces
+        ),
+        "identity": identity,
+        "properties": properties_rows(analysis.properties),
+        "kinks": kinks,
+    }
+
+
+def _vector_context(
+    activation: Activation, analysis: VectorAnalysis, entries: Sequence[Entry]
+) -> dict[str, object]:
+    symbol = activation.symbol_latex
+    jacobian = sp.latex(analysis.jacobian_entry).replace("{s}_{i}", "s_i").replace("{s}_{j}", "s_j")
+    matches = [
+        other
+        for other in entries
+        if other.activation.kind is Kind.ELEMENTWISE
+        and equal(other.activation.at_defaults(), analysis.two_class_reduction)
+    ]
+    facts = (
+        ("Each component lies in", value_range(analysis.component_range)),
+        ("Components sum to 1", yes_no(analysis.sums_to_one)),
+        ("Unchanged by adding a constant to every input", yes_no(analysis.shift_invariant)),
+        ("Continuity class", smoothness(analysis.smoothness)),
+    )
+    return {
+        "jacobian": (
+            f"\\frac{{\\partial s_i}}{{\\partial x_j}} = {jacobian},"
+            f"\\qquad s = {symbol}(x)"
+        ),
+        "reduction": f"{symbol}([x, 0])_1 = {sp.latex(analysis.two_class_reduction)}",
+        "reduction_matches": matches,
+        "dimension": analysis.dimension_checked,
+        "facts": facts,
+        "kinks": [],
+    }
+
+
+def _framework_row(activation: Activation, name: str) -> dict[str, object]:
+    entry = activation.framework(name)
+    assert entry is not None
+    overrides = dict(entry.defaults)
+    defaults = [
+        f"{p.name} = {_number(overrides.get(p.name, p.default))}"
+        + (" (differs)" if p.name in overrides and overrides[p.name] != p.default else "")
+        for p in activation.parameters
+    ]
+    return {
+        "title": FRAMEWORK_TITLES[name],
+        "function": entry.function,
+        "module": entry.module,
+        "defaults": ", ".join(defaults),
+        "note": entry.note,
+    }
+
+
+def _overview_row(entry: Entry) -> dict[str, object]:
+    activation = entry.activation
+    if entry.elementwise is not None:
+        properties = entry.elementwise.properties
+        value_range_text = value_range(properties.range)
+        monotonic = monotonicity(properties.monotonicity)
+        continuity = smoothness(properties.smoothness)
+    else:
+        assert entry.vector is not None
+        value_range_text = value_range(entry.vector.component_range) + " per component"
+        monotonic = "—"
+        continuity = smoothness(entry.vector.smoothness)
+    return {
+        "entry": entry,
+        "formula": latex.definition(activation),
+        "range": value_range_text,
+        "monotonic": monotonic,
+        "continuity": continuity,
+        "use": activation.uses[0],
+    }
+
+
+def _examples(entries: Sequence[Entry]) -> dict[str, list[Entry]]:
+    """Computed lists the properties page cites (e.g. which entries saturate)."""
+    lists: dict[str, list[Entry]] = {
+        "saturating": [],
+        "unbounded": [],
+        "zero_centred": [],
+        "not_zero_centred": [],
+        "kinked": [],
+        "non_monotonic": [],
+        "hard_left": [],
+        "smooth": [],
+    }
+    for entry in entries:
+        analysis = entry.elementwise
+        if analysis is None:
+            continue
+        p = analysis.properties
+        if p.left.saturation is not None and p.right.saturation is not None:
+            soft = {p.left.saturation.value, p.right.saturation.value} == {"soft"}
+            if soft:
+                lists["saturating"].append(entry)
+        if p.bounded_above is False:
+            lists["unbounded"].append(entry)
+        if p.zero_centred is True:
+            lists["zero_centred"].append(entry)
+        if p.zero_centred is False:
+            lists["not_zero_centred"].append(entry)
+        if p.kinks:
+            lists["kinked"].append(entry)
+        if p.monotonicity is Monotonicity.NOT_MONOTONIC:
+            lists["non_monotonic"].append(entry)
+        if p.left.saturation is not None and p.left.saturation.value == "hard":
+            lists["hard_left"].append(entry)
+        if p.smoothness is not None and p.smoothness.infinite:
+            lists["smooth"].append(entry)
+    return lists
+
+
+def _number(value: sp.Expr) -> str:
+    """Defaults as people write them: 0.01, not 1/100."""
+    return str(int(value)) if value.is_Integer else repr(float(value))
+

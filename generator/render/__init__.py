@@ -1,0 +1,1 @@
+"""Rendering stage: LaTeX, figures, code and math HTML — pure functions of the analysis."""

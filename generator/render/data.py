@@ -1,0 +1,168 @@
+"""The machine-readable catalog, ``activations.json``: one record per activation."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from generator.model import (
+    Activation,
+    Analysis,
+    ElementwiseAnalysis,
+    Properties,
+    Tail,
+    VectorAnalysis,
+)
+from generator.render import latex
+from generator.render.code import Snippet
+
+SCHEMA_VERSION = 1
+Json = dict[str, object]
+
+
+def catalog_json(records: list[tuple[Activation, Analysis, Snippet]]) -> Json:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "activations": [_record(*record) for record in records],
+    }
+
+
+def _record(activation: Activation, analysis: Analysis, snippet: Snippet) -> Json:
+    record: Json = {
+        "id": activation.id,
+        "name": activation.name,
+        "aliases": list(activation.aliases),
+        "family": activation.family.slug,
+        "kind": activation.kind.value,
+        "variable": "x",
+        "expression": sp.srepr(activation.expression),
+        "parameters": {p.name: _number(p.default) for p in activation.parameters},
+        "summary": activation.summary,
+        "frameworks": {
+            entry.framework: {
+                "function": entry.function,
+                "module": entry.module,
+                "defaults": {
+                    p.name: _number(dict(entry.defaults).get(p.name, p.default))
+                    for p in activation.parameters
+                },
+            }
+            for entry in activation.frameworks
+        },
+        "references": [
+            {
+                "authors": list(r.authors),
+                "title": r.title,
+                "year": r.year,
+                "venue": r.venue,
+                "url": r.url,
+            }
+            for r in activation.references
+        ],
+        "numpy": {"source": snippet.source, "printed_from_formula": snippet.printed},
+    }
+    if isinstance(analysis, ElementwiseAnalysis):
+        record |= {
+            "derivative": sp.srepr(analysis.derivative),
+            "second_derivative": sp.srepr(analysis.second_derivative),
+            "latex": {
+                "function": latex.definition(activation),
+                "derivative": latex.derivative_line(
+                    activation, 1, analysis.derivative, analysis.derivative_pieces
+                ),
+                "second_derivative": latex.derivative_line(
+                    activation, 2, analysis.second_derivative, analysis.second_derivative_pieces
+                ),
+            },
+            "properties": _properties(analysis.properties),
+        }
+    elif isinstance(analysis, VectorAnalysis):
+        record |= {
+            "derivative": sp.srepr(analysis.jacobian_entry),
+            "second_derivative": None,
+            "latex": {
+                "function": latex.definition(activation),
+                "jacobian": sp.latex(analysis.jacobian_entry),
+            },
+            "properties": {
+                "component_range": _set(analysis.component_range),
+                "sums_to_one": analysis.sums_to_one,
+                "shift_invariant": analysis.shift_invariant,
+                "two_class_reduction": sp.srepr(analysis.two_class_reduction),
+                "continuity_class": "C^inf" if analysis.smoothness else None,
+            },
+        }
+    return record
+
+
+def _properties(p: Properties) -> Json:
+    """``null`` wherever SymPy could not decide."""
+    return {
+        "range": _set(p.range),
+        "bounded_below": p.bounded_below,
+        "bounded_above": p.bounded_above,
+        "monotonicity": p.monotonicity.value if p.monotonicity else None,
+        "zero_centred": p.zero_centred,
+        "odd": p.odd,
+        "continuity_class": _smoothness(p),
+        "non_differentiable_at": (
+            None if p.kinks is None else [_number(kink.at) for kink in p.kinks]
+        ),
+        "gradient_at_kinks": (
+            None
+            if p.kinks is None
+            else [
+                {
+                    "at": _number(kink.at),
+                    "left": _number(kink.left_derivative),
+                    "right": _number(kink.right_derivative),
+                    "pytorch": sp.sstr(kink.convention.pytorch) if kink.convention else None,
+                    "jax": (
+                        sp.sstr(kink.convention.jax)
+                        if kink.convention and kink.convention.jax is not None
+                        else None
+                    ),
+                }
+                for kink in p.kinks
+            ]
+        ),
+        "saturation": {"minus_infinity": _tail(p.left), "plus_infinity": _tail(p.right)},
+        "f_at_0": _number(p.value_at_zero),
+        "derivative_at_0": _number(p.derivative_at_zero),
+        "identity_near_0": p.identity_near_zero,
+    }
+
+
+def _smoothness(p: Properties) -> str | None:
+    if p.smoothness is None:
+        return None
+    if p.smoothness.infinite:
+        return "C^inf"
+    if p.smoothness.order < 0:
+        return "discontinuous"
+    return f"C^{p.smoothness.order}" + ("+" if p.smoothness.at_least else "")
+
+
+def _tail(tail: Tail) -> Json:
+    return {
+        "kind": tail.saturation.value if tail.saturation else None,
+        "limit_of_f": _number(tail.value_limit),
+        "limit_of_derivative": _number(tail.derivative_limit),
+    }
+
+
+def _set(domain: sp.Set | None) -> Json | None:
+    if domain is None:
+        return None
+    return {"latex": latex.interval(domain), "sympy": sp.srepr(domain)}
+
+
+def _number(value: sp.Expr | None) -> float | str | None:
+    """Finite numbers as floats, ±∞ as strings (JSON has no infinity)."""
+    if value is None:
+        return None
+    if value in (sp.oo, -sp.oo):
+        return "inf" if value == sp.oo else "-inf"
+    try:
+        return float(value)
+    except TypeError:
+        return sp.sstr(value)

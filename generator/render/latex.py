@@ -1,0 +1,80 @@
+"""LaTeX for formulas, derivatives, sets and conditions, all printed by SymPy."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from generator.model import Activation, Piece
+
+
+def symbol_names(activation: Activation) -> dict[sp.Basic, str]:
+    """How parameters are typeset (``negative_slope`` → ``\\alpha``)."""
+    return {parameter.symbol: parameter.latex for parameter in activation.parameters}
+
+
+def expression(activation: Activation, value: sp.Expr) -> str:
+    return sp.latex(value, symbol_names=symbol_names(activation))
+
+
+def definition(activation: Activation) -> str:
+    """``\\sigma(x) = \\frac{1}{1 + e^{-x}}``: the catalog formula under its own name."""
+    return f"{activation.symbol_latex}(x) = {expression(activation, activation.expression)}"
+
+
+def derivative_line(
+    activation: Activation, order: int, value: sp.Expr, pieces: tuple[Piece, ...] | None
+) -> str:
+    """f′(x) = …, as branches with their conditions when the derivative is piecewise."""
+    primes = "\\prime" * order
+    head = f"{activation.symbol_latex}^{{{primes}}}(x) = "
+    if pieces is None:
+        return head + expression(activation, value)
+    return head + cases(activation, pieces)
+
+
+def cases(activation: Activation, pieces: tuple[Piece, ...]) -> str:
+    if len(pieces) == 1:
+        (piece,) = pieces
+        return f"{expression(activation, piece.expression)} \\quad ({condition(piece.domain)})"
+    rows = " \\\\ ".join(
+        f"{expression(activation, piece.expression)} & {condition(piece.domain)}"
+        for piece in pieces
+    )
+    return f"\\begin{{cases}} {rows} \\end{{cases}}"
+
+
+def condition(domain: sp.Set, variable: str = "x") -> str:
+    """A set of reals as the condition a reader expects: ``x < 0``, ``x \\neq 0``."""
+    holes = sp.Complement(sp.S.Reals, domain)
+    if isinstance(holes, sp.FiniteSet) and holes:
+        return ",\\ ".join(f"{variable} \\neq {sp.latex(point)}" for point in holes)
+    if isinstance(domain, sp.FiniteSet):
+        return " \\text{ or } ".join(f"{variable} = {sp.latex(point)}" for point in domain)
+    if isinstance(domain, sp.Union):
+        return " \\text{ or } ".join(condition(part, variable) for part in domain.args)
+    if isinstance(domain, sp.Interval):
+        low, high = domain.inf, domain.sup
+        left = "<" if domain.left_open else "\\leq"
+        right = "<" if domain.right_open else "\\leq"
+        if low == -sp.oo and high == sp.oo:
+            return f"{variable} \\in \\mathbb{{R}}"
+        if low == -sp.oo:
+            return f"{variable} {right} {sp.latex(high)}"
+        if high == sp.oo:
+            flipped = ">" if domain.left_open else "\\geq"
+            return f"{variable} {flipped} {sp.latex(low)}"
+        return f"{sp.latex(low)} {left} {variable} {right} {sp.latex(high)}"
+    return f"{variable} \\in {sp.latex(domain)}"
+
+
+def interval(domain: sp.Set) -> str:
+    """A range in the usual bracket notation: ``(0, 1)``, ``[0, \\infty)``, ``\\mathbb{R}``."""
+    if domain == sp.S.Reals or domain == sp.Interval(-sp.oo, sp.oo):
+        return "\\mathbb{R}"
+    if isinstance(domain, sp.Interval):
+        left = "(" if domain.left_open or domain.inf == -sp.oo else "["
+        right = ")" if domain.right_open or domain.sup == sp.oo else "]"
+        return f"{left}{sp.latex(domain.inf)}, {sp.latex(domain.sup)}{right}"
+    if isinstance(domain, sp.Union):
+        return " \\cup ".join(interval(part) for part in domain.args)
+    return sp.latex(domain)

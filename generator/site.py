@@ -1,0 +1,148 @@
+"""The only stage that writes files: runs the stages in order and swaps results into place.
+
+Everything is built into a temporary folder next to its target and renamed over it only
+when complete, so a failed build leaves the previous ``docs/`` and ``site/`` untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Final
+
+from generator.analysis import analyse
+from generator.catalog.loader import ENTRIES, load_catalog
+from generator.errors import BuildError
+from generator.model import Activation, Analysis, ElementwiseAnalysis, VectorAnalysis
+from generator.pages import Entry, FigureRef, render_pages
+from generator.render import figures, plots
+from generator.render.code import numpy_snippet
+from generator.render.data import catalog_json
+from generator.render.math import typeset
+
+ROOT: Final = Path(__file__).resolve().parent.parent
+STATIC: Final = Path(__file__).parent / "static"
+KATEX: Final = ROOT / "node_modules" / "katex" / "dist"
+FIGURES: Final = "assets/figures"
+
+
+def build_docs(catalog: Path = ENTRIES, docs: Path = ROOT / "docs") -> int:
+    """Generate every page and asset of ``docs/``; returns the number of activations."""
+    activations = load_catalog(catalog)  # 1. read and validate every catalog file
+    analyses = [analyse(activation) for activation in activations]  # 2. derive with SymPy
+    files: dict[str, bytes] = {}
+    entries = [_entry(a, b, files) for a, b in zip(activations, analyses, strict=True)]  # 3.
+    pages = typeset(render_pages(entries))  # 4. templates, then math in one KaTeX batch
+    files |= {path: text.encode("utf-8") for path, text in pages.items()}
+    records = [(e.activation, e.analysis, e.snippet) for e in entries]
+    files["activations.json"] = _json(catalog_json(records))
+    files |= _static_files()
+    _write_tree(docs, files)  # 5. write everything, then swap it into place
+    return len(activations)
+
+
+def build_site(
+    catalog: Path = ENTRIES, docs: Path = ROOT / "docs", site: Path = ROOT / "site"
+) -> int:
+    """``build_docs`` followed by ``mkdocs build --strict`` into a fresh ``site/``."""
+    count = build_docs(catalog, docs)
+    with tempfile.TemporaryDirectory(dir=site.parent, prefix=".site-") as scratch:
+        output = Path(scratch) / "site"
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(output)],
+            cwd=ROOT,
+            check=False,
+        )
+        if result.returncode != 0:
+            raise BuildError("mkdocs build --strict failed; site/ was left as it was")
+        _swap(output, site)
+    return count
+
+
+def _entry(activation: Activation, analysis: Analysis, files: dict[str, bytes]) -> Entry:
+    """Figures and code for one activation; the figure bytes are added to ``files``."""
+    name = activation.id
+    if isinstance(analysis, ElementwiseAnalysis):
+        plot = plots.elementwise_plot(activation, analysis)
+        thumbnail_curve = plot.curves[0]
+        snippet = numpy_snippet(activation, analysis)
+    else:
+        assert isinstance(analysis, VectorAnalysis)
+        plot = plots.vector_plot(activation, analysis)
+        thumbnail_curve = plot.curves[0]
+        snippet = numpy_snippet(activation, None)
+    for scheme in figures.SCHEMES:
+        files[f"{FIGURES}/{name}-{scheme.name}.svg"] = figures.draw(plot, scheme)
+    files[f"{FIGURES}/{name}-thumb.svg"] = figures.sparkline(thumbnail_curve)
+    extra = None
+    if isinstance(analysis, VectorAnalysis):
+        groups = plots.temperature_groups(activation)
+        categories = tuple(f"x{k + 1} = {score:g}" for k, score in enumerate(plots.SCORES))
+        for scheme in figures.SCHEMES:
+            files[f"{FIGURES}/{name}-temperature-{scheme.name}.svg"] = figures.bars(
+                groups, categories, scheme
+            )
+        extra = FigureRef(
+            f"../{FIGURES}/{name}-temperature-light.svg",
+            f"../{FIGURES}/{name}-temperature-dark.svg",
+            f"Bar chart of {activation.name} of the scores {list(plots.SCORES)} divided by a"
+            f" temperature T of {', '.join(f'{t:g}' for t in plots.TEMPERATURES)}: a low"
+            " temperature sharpens the distribution, a high one flattens it.",
+        )
+    return Entry(
+        activation=activation,
+        analysis=analysis,
+        snippet=snippet,
+        figure=FigureRef(
+            f"../{FIGURES}/{name}-light.svg", f"../{FIGURES}/{name}-dark.svg", plot.description
+        ),
+        thumbnail=f"{FIGURES}/{name}-thumb.svg",
+        extra_figure=extra,
+    )
+
+
+def _static_files() -> dict[str, bytes]:
+    """The site's own stylesheet and KaTeX's CSS and fonts, served from the site itself."""
+    if not KATEX.is_dir():
+        raise BuildError(f"{KATEX} is missing: run 'npm ci' (make site does this)")
+    files = {
+        f"assets/{path.relative_to(STATIC)}": path.read_bytes()
+        for path in sorted(STATIC.rglob("*"))
+        if path.is_file()
+    }
+    files["assets/katex/katex.min.css"] = (KATEX / "katex.min.css").read_bytes()
+    for font in sorted((KATEX / "fonts").glob("*.woff2")):
+        files[f"assets/katex/fonts/{font.name}"] = font.read_bytes()
+    return files
+
+
+def _json(data: Mapping[str, object]) -> bytes:
+    return (json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode()
+
+
+def _write_tree(target: Path, files: Mapping[str, bytes]) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}-"))
+    try:
+        for relative, content in sorted(files.items()):
+            path = scratch / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+        _swap(scratch, target)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _swap(new: Path, target: Path) -> None:
+    """Put ``new`` where ``target`` is: two renames, the old tree deleted afterwards."""
+    old = target.with_name(f".{target.name}-old-{os.getpid()}")
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
