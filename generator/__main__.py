@@ -13,7 +13,9 @@ from generator.site import ROOT, build_docs, build_site
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
-    parser.add_argument("command", choices=("docs", "site"), help="docs: Markdown only; site: docs + mkdocs")
+    parser.add_argument(
+        "command", choices=("docs", "site"), help="docs: Markdown only; site: docs + mkdocs"
+    )
     parser.add_argument("--catalog", type=Path, default=ENTRIES, help="folder of catalog files")
     parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="where to write Markdown")
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="where to build the site")

@@ -132,7 +132,9 @@ def _activation_context(entry: Entry, entries: Sequence[Entry]) -> dict[str, obj
     return context
 
 
-def _elementwise_context(activation: Activation, analysis: ElementwiseAnalysis) -> dict[str, object]:
+def _elementwise_context(
+    activation: Activation, analysis: ElementwiseAnalysis
+) -> dict[str, object]:
     identity = None
     if activation.derivative_identity is not None:
         names = {**latex.symbol_names(activation), F: f"{activation.symbol_latex}(x)"}
@@ -158,7 +160,9 @@ def _elementwise_context(activation: Activation, analysis: ElementwiseAnalysis) 
             }
         )
     return {
-        "first": latex.derivative_line(activation, 1, analysis.derivative, analysis.derivative_pieces),
+        "first": latex.derivative_line(
+            activation, 1, analysis.derivative, analysis.derivative_pieces
+        ),
         "second": latex.derivative_line(
             activation, 2, analysis.second_derivative, analysis.second_derivative_pieces
         ),
@@ -187,8 +191,7 @@ def _vector_context(
     )
     return {
         "jacobian": (
-            f"\\frac{{\\partial s_i}}{{\\partial x_j}} = {jacobian},"
-            f"\\qquad s = {symbol}(x)"
+            f"\\frac{{\\partial s_i}}{{\\partial x_j}} = {jacobian},\\qquad s = {symbol}(x)"
         ),
         "reduction": f"{symbol}([x, 0])_1 = {sp.latex(analysis.two_class_reduction)}",
         "reduction_matches": matches,
@@ -279,4 +282,3 @@ def _examples(entries: Sequence[Entry]) -> dict[str, list[Entry]]:
 def _number(value: sp.Expr) -> str:
     """Defaults as people write them: 0.01, not 1/100."""
     return str(int(value)) if value.is_Integer else repr(float(value))
-

@@ -7,14 +7,17 @@ when complete, so a failed build leaves the previous ``docs/`` and ``site/`` unt
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Final
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
 
 from generator.analysis import analyse
 from generator.catalog.loader import ENTRIES, load_catalog
@@ -52,17 +55,32 @@ def build_site(
 ) -> int:
     """``build_docs`` followed by ``mkdocs build --strict`` into a fresh ``site/``."""
     count = build_docs(catalog, docs)
-    with tempfile.TemporaryDirectory(dir=site.parent, prefix=".site-") as scratch:
+    site.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=site.parent, prefix=f".{site.name}-") as scratch:
         output = Path(scratch) / "site"
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(output)],
-            cwd=ROOT,
-            check=False,
-        )
-        if result.returncode != 0:
-            raise BuildError("mkdocs build --strict failed; site/ was left as it was")
+        _mkdocs(docs, output)
         _swap(output, site)
     return count
+
+
+def _mkdocs(docs: Path, output: Path) -> None:
+    """``mkdocs build --strict`` on ``docs`` into ``output``, through MkDocs's own API."""
+    handler = logging.StreamHandler()
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("mkdocs: %(levelname)s %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        config = load_config(
+            str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(output), strict=True
+        )
+        mkdocs_build(config)
+    except MkDocsException as error:
+        raise BuildError(
+            f"mkdocs build --strict failed ({error}); site/ was left as it was"
+        ) from None
+    finally:
+        logger.removeHandler(handler)
 
 
 def _entry(activation: Activation, analysis: Analysis, files: dict[str, bytes]) -> Entry:

@@ -6,7 +6,7 @@ import sympy as sp
 
 from generator.analysis.calculus import equal
 from generator.analysis.derivatives import derivative, display_pieces, identity_holds
-from generator.analysis.pieces import Undetermined, split
+from generator.analysis.pieces import UndeterminedError, split
 from generator.analysis.properties import compute_properties
 from generator.analysis.vector import analyse_vector
 from generator.catalog.loader import F
@@ -21,8 +21,10 @@ def analyse(activation: Activation) -> Analysis:
     x = activation.variable
     try:
         pieces = split(activation.at_defaults(), x)
-    except Undetermined as error:
-        raise CatalogError(activation.source, "expression", f"cannot be analysed: {error}") from None
+    except UndeterminedError as error:
+        raise CatalogError(
+            activation.source, "expression", f"cannot be analysed: {error}"
+        ) from None
     properties = compute_properties(pieces, x, activation.kinks)
     _check_kinks(activation, properties)
 

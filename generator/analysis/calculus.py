@@ -7,7 +7,7 @@ from typing import Final
 import sympy as sp
 from sympy.calculus.util import function_range
 
-from generator.analysis.pieces import Undetermined
+from generator.analysis.pieces import UndeterminedError
 
 # Functions analytic wherever they are defined on the real line.
 ANALYTIC: Final = (
@@ -43,7 +43,8 @@ def is_zero(expression: sp.Expr, probes: tuple[sp.Expr, ...] = PROBES) -> bool |
             if sp.N(simplified.subs(free[0], probe), 30).is_zero is False:
                 return False
     elif not free:
-        return simplified.is_zero
+        answer: bool | None = simplified.is_zero
+        return answer
     return None
 
 
@@ -70,9 +71,9 @@ def one_sided_limit(expression: sp.Expr, x: sp.Symbol, point: sp.Expr, side: str
     try:
         value = sp.limit(expression, x, point, side)
     except (NotImplementedError, ValueError, TypeError) as error:
-        raise Undetermined(f"limit at {point}{side}: {error}") from None
+        raise UndeterminedError(f"limit at {point}{side}: {error}") from None
     if isinstance(value, sp.Limit) or value.has(sp.AccumBounds, sp.nan):
-        raise Undetermined(f"limit at {point}{side} not found")
+        raise UndeterminedError(f"limit at {point}{side} not found")
     return sp.simplify(value)
 
 
@@ -83,7 +84,7 @@ def value_at(expression: sp.Expr, x: sp.Symbol, point: sp.Expr) -> sp.Expr:
         left = one_sided_limit(expression, x, point, "-")
         right = one_sided_limit(expression, x, point, "+")
         if equal(left, right) is not True:
-            raise Undetermined(f"no value at {point}")
+            raise UndeterminedError(f"no value at {point}")
         return left
     return value
 
@@ -97,9 +98,9 @@ def image(expression: sp.Expr, x: sp.Symbol, domain: sp.Set) -> sp.Set:
     try:
         result = function_range(expression, x, domain)
     except (NotImplementedError, ValueError, TypeError) as error:
-        raise Undetermined(f"range: {error}") from None
+        raise UndeterminedError(f"range: {error}") from None
     if not isinstance(result, (sp.Interval, sp.FiniteSet, sp.Union)) or result.has(sp.nan):
-        raise Undetermined(f"range came back as {result}")
+        raise UndeterminedError(f"range came back as {result}")
     return result
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sympy as sp
 
 from generator.analysis.calculus import is_zero
-from generator.analysis.pieces import Undetermined, canonical, split
+from generator.analysis.pieces import UndeterminedError, canonical, split
 from generator.model import Piece
 
 
@@ -58,14 +58,16 @@ def display_pieces(
         return None
     try:
         pieces = split(expression, x)
-    except Undetermined:
+    except UndeterminedError:
         return None
     cut = sp.FiniteSet(*excluded)
     domains: dict[sp.Expr, sp.Set] = {}
     for piece in pieces:
         domain = sp.Complement(piece.domain, cut)
         if domain is not sp.S.EmptySet:
-            domains[piece.expression] = sp.Union(domains.get(piece.expression, sp.S.EmptySet), domain)
+            domains[piece.expression] = sp.Union(
+                domains.get(piece.expression, sp.S.EmptySet), domain
+            )
     return tuple(Piece(branch, domain) for branch, domain in domains.items())
 
 

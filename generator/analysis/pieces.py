@@ -12,7 +12,7 @@ import sympy as sp
 from generator.model import Piece
 
 
-class Undetermined(Exception):
+class UndeterminedError(Exception):
     """SymPy could not answer; the caller reports "not determined"."""
 
 
@@ -33,18 +33,16 @@ def split(expression: sp.Expr, x: sp.Symbol) -> tuple[Piece, ...]:
     if not folded.has(sp.Piecewise):
         return (Piece(folded, sp.S.Reals),)
     if not isinstance(folded, sp.Piecewise):
-        raise Undetermined("a Piecewise could not be lifted to the top level")
+        raise UndeterminedError("a Piecewise could not be lifted to the top level")
     try:
         pairs = folded.as_expr_set_pairs(sp.S.Reals)
     except (NotImplementedError, TypeError, ValueError) as error:
-        raise Undetermined(f"branch conditions: {error}") from None
+        raise UndeterminedError(f"branch conditions: {error}") from None
     pieces = [
-        Piece(branch, interval)
-        for branch, domain in pairs
-        for interval in _intervals(domain)
+        Piece(branch, interval) for branch, domain in pairs for interval in _intervals(domain)
     ]
     if any(piece.expression.has(sp.Piecewise) for piece in pieces):
-        raise Undetermined("nested Piecewise")
+        raise UndeterminedError("nested Piecewise")
     return tuple(sorted(pieces, key=lambda piece: (piece.domain.inf, piece.domain.sup)))
 
 
@@ -61,7 +59,7 @@ def piece_at(pieces: tuple[Piece, ...], point: sp.Expr) -> Piece:
     for piece in pieces:
         if piece.domain.contains(point) == sp.true:
             return piece
-    raise Undetermined(f"no branch contains {point}")
+    raise UndeterminedError(f"no branch contains {point}")
 
 
 def left_of(pieces: tuple[Piece, ...], point: sp.Expr) -> Piece:
@@ -69,7 +67,7 @@ def left_of(pieces: tuple[Piece, ...], point: sp.Expr) -> Piece:
     for piece in pieces:
         if piece.domain.sup == point and piece.domain.inf != point:
             return piece
-    raise Undetermined(f"no branch ends at {point}")
+    raise UndeterminedError(f"no branch ends at {point}")
 
 
 def right_of(pieces: tuple[Piece, ...], point: sp.Expr) -> Piece:
@@ -77,7 +75,7 @@ def right_of(pieces: tuple[Piece, ...], point: sp.Expr) -> Piece:
     for piece in pieces:
         if piece.domain.inf == point and piece.domain.sup != point:
             return piece
-    raise Undetermined(f"no branch starts at {point}")
+    raise UndeterminedError(f"no branch starts at {point}")
 
 
 def _intervals(domain: sp.Set) -> list[sp.Set]:
@@ -91,4 +89,4 @@ def _intervals(domain: sp.Set) -> list[sp.Set]:
         return [domain]
     if domain == sp.S.Reals:
         return [sp.Interval(-sp.oo, sp.oo)]
-    raise Undetermined(f"branch domain {domain} is not a union of intervals")
+    raise UndeterminedError(f"branch domain {domain} is not a union of intervals")

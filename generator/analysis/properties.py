@@ -1,6 +1,6 @@
 """Properties of an elementwise activation, computed from its branches at default parameters.
 
-Each property is answered independently and any :class:`Undetermined` on the way becomes
+Each property is answered independently and any :class:`UndeterminedError` on the way becomes
 ``None`` — "not determined" on the page — rather than a guess.
 """
 
@@ -21,7 +21,7 @@ from generator.analysis.calculus import (
     value_at,
 )
 from generator.analysis.pieces import (
-    Undetermined,
+    UndeterminedError,
     boundaries,
     left_of,
     piece_at,
@@ -72,7 +72,7 @@ def compute_properties(
 def _attempt(question: Callable[[], T]) -> T | None:
     try:
         return question()
-    except Undetermined:
+    except UndeterminedError:
         return None
 
 
@@ -91,7 +91,7 @@ def _kinks(
         right = one_sided_limit(sp.diff(right_of(pieces, point).expression, x), x, point, "+")
         same = equal(left, right)
         if same is None:
-            raise Undetermined(f"one-sided derivatives at {point}")
+            raise UndeterminedError(f"one-sided derivatives at {point}")
         if not continuous or not same:
             convention = next((c for c in conventions if equal(c.at, point)), None)
             kinks.append(Kink(point, continuous, left, right, convention))
@@ -99,7 +99,7 @@ def _kinks(
         if not isinstance(piece.domain, sp.FiniteSet):
             analytic = is_analytic_on(sp.diff(piece.expression, x), x, piece.domain)
             if not analytic:
-                raise Undetermined("derivative may be singular inside a branch")
+                raise UndeterminedError("derivative may be singular inside a branch")
     return tuple(kinks)
 
 
@@ -109,16 +109,17 @@ def _continuous_at(pieces: tuple[Piece, ...], x: sp.Symbol, point: sp.Expr) -> b
     right = one_sided_limit(right_of(pieces, point).expression, x, point, "+")
     answers = (equal(left, value), equal(right, value))
     if None in answers:
-        raise Undetermined(f"continuity at {point}")
+        raise UndeterminedError(f"continuity at {point}")
     return all(answers)
 
 
 def _smoothness(pieces: tuple[Piece, ...], x: sp.Symbol) -> Smoothness:
     """The largest k with f in C^k: derivatives compared across every boundary."""
     for piece in pieces:
-        if not isinstance(piece.domain, sp.FiniteSet):
-            if not is_analytic_on(piece.expression, x, piece.domain):
-                raise Undetermined("a branch is not shown to be analytic")
+        if not isinstance(piece.domain, sp.FiniteSet) and not is_analytic_on(
+            piece.expression, x, piece.domain
+        ):
+            raise UndeterminedError("a branch is not shown to be analytic")
     points = boundaries(pieces)
     if not points:
         return Smoothness(order=0, infinite=True)
@@ -136,7 +137,7 @@ def _smoothness(pieces: tuple[Piece, ...], x: sp.Symbol) -> Smoothness:
             )
             same = equal(left, right)
             if same is None:
-                raise Undetermined(f"derivative {order} at {point}")
+                raise UndeterminedError(f"derivative {order} at {point}")
             if not same:
                 return Smoothness(order=order - 1)
     return Smoothness(order=MAX_ORDER, at_least=True)
@@ -161,8 +162,8 @@ def _monotonicity(pieces: tuple[Piece, ...], x: sp.Symbol) -> Monotonicity:
         slopes = sp.Union(slopes, image(derivative, x, piece.domain.interior))
     rises = slopes.sup > 0
     falls = slopes.inf < 0
-    if rises is not sp.true and rises is not sp.false or falls not in (sp.true, sp.false):
-        raise Undetermined("sign of the derivative")
+    if (rises is not sp.true and rises is not sp.false) or falls not in (sp.true, sp.false):
+        raise UndeterminedError("sign of the derivative")
     jumps = [_jump(pieces, x, point) for point in boundaries(pieces)]
     if rises == sp.true and falls == sp.true:
         return Monotonicity.NOT_MONOTONIC
@@ -186,7 +187,7 @@ def _jump(pieces: tuple[Piece, ...], x: sp.Symbol, point: sp.Expr) -> int:
         return 1
     if down:
         return -1
-    raise Undetermined(f"jump at {point} is neither up nor down")
+    raise UndeterminedError(f"jump at {point} is neither up nor down")
 
 
 def _odd(pieces: tuple[Piece, ...], x: sp.Symbol) -> bool:
@@ -200,7 +201,7 @@ def _odd(pieces: tuple[Piece, ...], x: sp.Symbol) -> bool:
             difference = piece.expression + other.expression.subs(x, -x)
             answer = is_zero(difference, probes=samples(overlap))
             if answer is None:
-                raise Undetermined("oddness")
+                raise UndeterminedError("oddness")
             if not answer:
                 return False
     return True
@@ -221,10 +222,10 @@ def _derivative_at_zero(
     pieces: tuple[Piece, ...], x: sp.Symbol, kinks: tuple[Kink, ...] | None
 ) -> sp.Expr:
     if kinks is None:
-        raise Undetermined("kinks unknown")
+        raise UndeterminedError("kinks unknown")
     zero = sp.Integer(0)
     if any(kink.at == zero for kink in kinks):
-        raise Undetermined("not differentiable at 0")
+        raise UndeterminedError("not differentiable at 0")
     if zero in boundaries(pieces):
         return one_sided_limit(sp.diff(right_of(pieces, zero).expression, x), x, zero, "+")
     return sp.simplify(sp.diff(piece_at(pieces, zero).expression, x).subs(x, zero))
@@ -246,7 +247,7 @@ def _tail(piece: Piece, x: sp.Symbol, end: sp.Expr) -> Tail:
 def _limit(expression: sp.Expr, x: sp.Symbol, end: sp.Expr) -> sp.Expr:
     value = sp.limit(expression, x, end)
     if isinstance(value, sp.Limit) or value.has(sp.AccumBounds, sp.nan):
-        raise Undetermined(f"limit at {end}")
+        raise UndeterminedError(f"limit at {end}")
     return value
 
 

@@ -8,8 +8,8 @@ import sympy as sp
 
 from generator.analysis.calculus import image, is_analytic_on, is_zero
 from generator.analysis.derivatives import readable
-from generator.analysis.pieces import Undetermined
-from generator.catalog.loader import S, VECTOR_NAMES, X
+from generator.analysis.pieces import UndeterminedError
+from generator.catalog.loader import VECTOR_NAMES, S, X
 from generator.errors import CatalogError
 from generator.model import Activation, Smoothness, VectorAnalysis
 
@@ -50,7 +50,7 @@ def analyse_vector(activation: Activation) -> VectorAnalysis:
     reduction = readable(expression.subs({_n: 2, _i: 1}).doit().subs({_x[1]: X, _x[2]: 0}))
     try:
         component_range = image(reduction, X, sp.S.Reals)
-    except Undetermined:
+    except UndeterminedError:
         component_range = None
     analytic = all(is_analytic_on(output, X, sp.S.Reals) for output in outputs)
     return VectorAnalysis(

@@ -48,7 +48,10 @@ class Fields:
         return value.strip()
 
     def optional_text(self, key: str) -> str | None:
-        return self.text(key) if self.has(key) else self.absent(key)
+        if self.has(key):
+            return self.text(key)
+        self.absent(key)
+        return None
 
     def formula(self, key: str) -> str:
         """Formula text; YAML may hand a bare number (``jax: 1``), which is a formula too."""
@@ -117,7 +120,6 @@ class Fields:
     def absent(self, key: str) -> None:
         """Mark an optional field as read when it is not there."""
         self._read.add(key)
-        return None
 
 
 def _describe(value: object) -> str:

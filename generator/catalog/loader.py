@@ -16,8 +16,8 @@ from generator.errors import CatalogError
 from generator.model import (
     Activation,
     FrameworkEntry,
-    KinkConvention,
     Kind,
+    KinkConvention,
     Parameter,
     Reference,
 )
@@ -91,12 +91,7 @@ def _activation(fields: Fields) -> Activation:
 
     identity_names: dict[str, sp.Basic] = {p.name: p.symbol for p in parameters}
     identity_names |= {"f": F} if kind is Kind.ELEMENTWISE else {**VECTOR_NAMES, "s": S}
-    identity = (
-        _formula(fields, "derivative_identity", identity_names)
-        if fields.has("derivative_identity")
-        else fields.absent("derivative_identity")
-    )
-    assert identity is None or isinstance(identity, sp.Expr)
+    identity = _optional_formula(fields, "derivative_identity", identity_names)
 
     return Activation(
         id=identifier,
@@ -128,6 +123,13 @@ def _formula(fields: Fields, key: str, names: dict[str, sp.Basic]) -> sp.Expr:
         raise fields.fail(key, f"{error} (in {text!r})") from None
 
 
+def _optional_formula(fields: Fields, key: str, names: dict[str, sp.Basic]) -> sp.Expr | None:
+    if fields.has(key):
+        return _formula(fields, key, names)
+    fields.absent(key)
+    return None
+
+
 def _parameters(fields: Fields) -> tuple[Parameter, ...]:
     parameters = []
     for name, raw in fields.table("parameters", required=False).items():
@@ -151,7 +153,7 @@ def _kinks(fields: Fields, names: dict[str, sp.Basic]) -> tuple[KinkConvention, 
             KinkConvention(
                 at=_formula(entry, "at", names),
                 pytorch=_formula(entry, "pytorch", names),
-                jax=_formula(entry, "jax", names) if entry.has("jax") else entry.absent("jax"),
+                jax=_optional_formula(entry, "jax", names),
                 note=entry.text("note"),
             )
         )

@@ -24,9 +24,7 @@ def numpy_snippet(activation: Activation, analysis: ElementwiseAnalysis | None) 
         return Snippet(written, printed=False)
     if analysis is None:
         raise ValueError(f"{activation.id}: a vector activation needs a hand-written module")
-    signature = ", ".join(
-        ["x", *(f"{p.name}={float(p.default)!r}" for p in activation.parameters)]
-    )
+    signature = ", ".join(["x", *(f"{p.name}={float(p.default)!r}" for p in activation.parameters)])
     body_f = _print(activation.expression)
     body_df = _print(analysis.derivative)
     return Snippet(
@@ -43,4 +41,4 @@ def numpy_snippet(activation: Activation, analysis: ElementwiseAnalysis | None) 
 
 def _print(expression: sp.Expr) -> str:
     code = NumPyPrinter({"fully_qualified_modules": True}).doprint(canonical(expression))
-    return code.replace("numpy.", "np.")
+    return str(code).replace("numpy.", "np.")

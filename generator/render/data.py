@@ -165,4 +165,4 @@ def _number(value: sp.Expr | None) -> float | str | None:
     try:
         return float(value)
     except TypeError:
-        return sp.sstr(value)
+        return str(sp.sstr(value))

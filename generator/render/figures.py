@@ -83,9 +83,7 @@ def numeric(expression: sp.Expr, x: sp.Symbol) -> Callable[[FloatArray], FloatAr
     return evaluate
 
 
-def sample(
-    expression: sp.Expr, x: sp.Symbol, label: str, breaks: tuple[float, ...] = ()
-) -> Curve:
+def sample(expression: sp.Expr, x: sp.Symbol, label: str, breaks: tuple[float, ...] = ()) -> Curve:
     """Evaluate on the shared grid; the line is cut at ``breaks`` (jumps of this curve)."""
     grid = np.linspace(*X_LIMITS, SAMPLES)
     edges = [p + side * _GAP for p in breaks for side in (-1, 1)]
@@ -100,19 +98,20 @@ def sample(
 
 @contextmanager
 def _style(scheme: Scheme) -> Iterator[None]:
-    settings = {
-        "svg.hashsalt": "activation-reference",
-        "svg.fonttype": "none",
-        "font.family": ["sans-serif"],
-        "font.size": 11,
-        "text.color": scheme.text,
-        "axes.labelcolor": scheme.text,
-        "xtick.color": scheme.text,
-        "ytick.color": scheme.text,
-        "axes.edgecolor": scheme.axis,
-        "legend.frameon": False,
-    }
-    with matplotlib.rc_context(settings):
+    with matplotlib.rc_context(
+        {
+            "svg.hashsalt": "activation-reference",
+            "svg.fonttype": "none",
+            "font.family": ["sans-serif"],
+            "font.size": 11,
+            "text.color": scheme.text,
+            "axes.labelcolor": scheme.text,
+            "xtick.color": scheme.text,
+            "ytick.color": scheme.text,
+            "axes.edgecolor": scheme.axis,
+            "legend.frameon": False,
+        }
+    ):
         yield
 
 

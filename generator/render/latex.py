@@ -13,7 +13,7 @@ def symbol_names(activation: Activation) -> dict[sp.Basic, str]:
 
 
 def expression(activation: Activation, value: sp.Expr) -> str:
-    return sp.latex(value, symbol_names=symbol_names(activation))
+    return str(sp.latex(value, symbol_names=symbol_names(activation)))
 
 
 def definition(activation: Activation) -> str:
@@ -77,4 +77,4 @@ def interval(domain: sp.Set) -> str:
         return f"{left}{sp.latex(domain.inf)}, {sp.latex(domain.sup)}{right}"
     if isinstance(domain, sp.Union):
         return " \\cup ".join(interval(part) for part in domain.args)
-    return sp.latex(domain)
+    return str(sp.latex(domain))

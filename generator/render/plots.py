@@ -87,4 +87,4 @@ def curve_of(activation: Activation) -> Curve:
     return sample(activation.at_defaults(), activation.variable, "f(x)")
 
 
-__all__ = ["elementwise_plot", "numeric", "temperature_groups", "vector_plot", "curve_of"]
+__all__ = ["curve_of", "elementwise_plot", "numeric", "temperature_groups", "vector_plot"]

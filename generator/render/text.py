@@ -51,7 +51,7 @@ def saturation(tail: Tail) -> str:
         return NOT_DETERMINED
     limit = tex(f"f'(x) \\to {sp.latex(tail.derivative_limit)}")
     if tail.saturation is Saturation.HARD:
-        return f"hard: f′ is exactly 0 beyond some point"
+        return "hard: f′ is exactly 0 beyond some point"
     if tail.saturation is Saturation.SOFT:
         return f"soft: {limit}"
     return f"no: {limit}"

@@ -1,0 +1,45 @@
+# The menu: `make site` builds the reference, `make test` checks everything.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SITE_DEPS := $(VENV)/.site-deps
+TEST_DEPS := $(VENV)/.test-deps
+NODE_DEPS := node_modules/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site docs serve test lint clean
+
+site: $(SITE_DEPS) $(NODE_DEPS)  ## generate docs/ and build site/ (mkdocs --strict)
+	$(PY) -m generator site
+
+docs: $(SITE_DEPS) $(NODE_DEPS)  ## generate the Markdown under docs/ only
+	$(PY) -m generator docs
+
+serve: site  ## serve the site with live reload on http://127.0.0.1:8000
+	$(PY) -m mkdocs serve --livereload
+
+test: $(TEST_DEPS) $(NODE_DEPS) lint  ## the whole suite: lint, types, pytest
+	$(PY) -m pytest
+
+lint: $(TEST_DEPS)  ## ruff and mypy
+	$(PY) -m ruff check generator tests
+	$(PY) -m ruff format --check generator tests
+	$(PY) -m mypy
+
+clean:  ## remove everything generated and installed
+	rm -rf docs site .site-* .docs-* $(VENV) node_modules test-artifacts .pytest_cache .mypy_cache .ruff_cache .hypothesis
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(SITE_DEPS): requirements/site.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/site.txt
+	touch $@
+
+$(TEST_DEPS): requirements/site.txt requirements/test.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/test.txt
+	touch $(SITE_DEPS) $@
+
+$(NODE_DEPS): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@

@@ -1,0 +1,91 @@
+"""Rendered output: exact LaTeX, a golden page, and figures that are the same every time."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.catalog.loader import load_entry
+from generator.errors import BuildError
+from generator.render import figures, latex, plots
+from generator.render.math import _PLACEHOLDER, _decode, placeholder, typeset
+from generator.site import build_docs
+from tests.conftest import CATALOG, elementwise_analysis
+
+GOLDEN = Path(__file__).parent / "golden"
+BY_ID = {activation.id: activation for activation in CATALOG}
+
+
+def test_sigmoid_definition_latex_is_exact() -> None:
+    assert latex.definition(BY_ID["sigmoid"]) == r"\sigma(x) = \frac{1}{1 + e^{- x}}"
+
+
+def test_leaky_relu_derivative_latex_cuts_out_the_kink() -> None:
+    activation = BY_ID["leaky_relu"]
+    analysis = elementwise_analysis(activation)
+    line = latex.derivative_line(activation, 1, analysis.derivative, analysis.derivative_pieces)
+    assert line == (
+        r"\operatorname{LeakyReLU}^{\prime}(x) = "
+        r"\begin{cases} \alpha & x < 0 \\ 1 & x > 0 \end{cases}"
+    )
+
+
+def _readable(markdown: str) -> str:
+    """Placeholders shown as $…$ / $$…$$ so the golden file can be read and reviewed."""
+
+    def show(match: re.Match[str]) -> str:
+        tex, display = _decode(match)
+        return f"$${tex}$$" if display else f"${tex}$"
+
+    return _PLACEHOLDER.sub(show, markdown)
+
+
+def test_relu_page_matches_golden_file(tmp_path: Path) -> None:
+    from generator.pages import render_pages
+    from generator.site import _entry
+
+    files: dict[str, bytes] = {}
+    activation = BY_ID["relu"]
+    entry = _entry(activation, elementwise_analysis(activation), files)
+    page = _readable(render_pages([entry])["activations/relu.md"])
+    golden = GOLDEN / "relu.md"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(page, encoding="utf-8")
+    assert page == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("scheme", figures.SCHEMES, ids=lambda scheme: scheme.name)
+def test_figure_is_byte_identical_when_rendered_twice(scheme: figures.Scheme) -> None:
+    activation = BY_ID["leaky_relu"]
+    plot = plots.elementwise_plot(activation, elementwise_analysis(activation))
+    first, second = figures.draw(plot, scheme), figures.draw(plot, scheme)
+    assert first == second
+    assert b"<dc:date>" not in first
+    assert b"<svg" in first
+
+
+def test_typeset_escapes_markdown_and_renders_every_formula() -> None:
+    pages = {"a.md": f"x {placeholder('|x|_*', display=False)} y"}
+    (html,) = typeset(pages).values()
+    assert 'class="katex"' in html
+    assert "@@tex-" not in html
+    assert "|" not in html.replace("&#124;", "")  # a raw pipe would split a table cell
+
+
+def test_bad_latex_fails_the_build_naming_the_page() -> None:
+    with pytest.raises(BuildError, match=r"broken\.md.*not valid LaTeX"):
+        typeset({"broken.md": placeholder(r"\frac{1}{", display=True)})
+
+
+def test_bad_symbol_latex_in_a_catalog_file_fails_the_build(tmp_path: Path) -> None:
+    catalog = tmp_path / "catalog"
+    catalog.mkdir()
+    source = (Path(BY_ID["tanh"].source)).read_text(encoding="utf-8")
+    (catalog / "tanh.yaml").write_text(source.replace(r"symbol: \tanh", r"symbol: \notamacro"))
+    assert load_entry(catalog / "tanh.yaml").symbol_latex == r"\notamacro"
+    with pytest.raises(BuildError, match="not valid LaTeX"):
+        build_docs(catalog, tmp_path / "docs")
+    assert not (tmp_path / "docs").exists()

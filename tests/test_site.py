@@ -1,0 +1,79 @@
+"""A complete build of the real catalog: mkdocs --strict, every page, math, figures, data."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.catalog.loader import ENTRIES
+from generator.model import Activation
+from generator.site import build_site
+from tests.conftest import CATALOG, each
+
+# Attributes through which a page would fetch something; links (<a href>) are not fetches.
+FETCH = re.compile(r"""<(?:script|img|link|iframe|source)\b[^>]*\b(?:src|href)=["']([^"']+)""")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("build")
+    build_site(ENTRIES, root / "docs", root / "site")
+    return root / "site"
+
+
+@each(CATALOG)
+def test_every_activation_page_has_math_and_its_figure(site: Path, activation: Activation) -> None:
+    page = site / "activations" / activation.id / "index.html"
+    html = page.read_text(encoding="utf-8")
+    assert 'class="katex-display"' in html
+    assert "@@tex-" not in html
+    assert "$$" not in html
+    for scheme in ("light", "dark"):
+        assert f"{activation.id}-{scheme}.svg" in html
+        assert (site / "assets" / "figures" / f"{activation.id}-{scheme}.svg").is_file()
+    assert re.search(r'<img alt="Plot of [^"]+"', html), "figure without alt text"
+
+
+def test_site_requests_nothing_from_other_hosts(site: Path) -> None:
+    for path in site.rglob("*.html"):
+        for target in FETCH.findall(path.read_text(encoding="utf-8")):
+            assert not re.match(r"^(https?:)?//", target), f"{path}: fetches {target}"
+    for path in site.rglob("*.css"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//", text), f"{path} loads a remote url"
+        assert "@import" not in text or "//" not in text
+
+
+def test_katex_fonts_are_served_locally(site: Path) -> None:
+    css = (site / "assets" / "katex" / "katex.min.css").read_text(encoding="utf-8")
+    for font in re.findall(r"url\((fonts/[^)]+\.woff2)\)", css):
+        assert (site / "assets" / "katex" / font).is_file(), font
+
+
+def test_home_and_properties_pages_exist(site: Path) -> None:
+    home = (site / "index.html").read_text(encoding="utf-8")
+    for activation in CATALOG:
+        assert f'href="activations/{activation.id}/"' in home
+        assert f"{activation.id}-thumb.svg" in home
+    assert (site / "properties" / "index.html").is_file()
+
+
+def test_activations_json_carries_every_entry(site: Path) -> None:
+    data = json.loads((site / "activations.json").read_text(encoding="utf-8"))
+    records = {record["id"]: record for record in data["activations"]}
+    assert set(records) == {activation.id for activation in CATALOG}
+    required = {
+        "id", "name", "kind", "variable", "expression", "parameters", "derivative",
+        "second_derivative", "latex", "properties", "frameworks", "references",
+    }  # fmt: skip
+    for record in records.values():
+        assert required <= set(record)
+    leaky = records["leaky_relu"]
+    assert leaky["parameters"] == {"negative_slope": 0.01}
+    assert leaky["frameworks"]["keras"]["defaults"] == {"negative_slope": 0.2}
+    assert leaky["frameworks"]["pytorch"]["function"] == "torch.nn.functional.leaky_relu"
+    assert leaky["properties"]["non_differentiable_at"] == [0.0]
+    assert records["softmax"]["kind"] == "vector"
