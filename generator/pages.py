@@ -23,6 +23,7 @@ from generator.model import (
     ElementwiseAnalysis,
     Kind,
     Monotonicity,
+    Saturation,
     VectorAnalysis,
 )
 from generator.render import latex
@@ -258,10 +259,8 @@ def _examples(entries: Sequence[Entry]) -> dict[str, list[Entry]]:
         if analysis is None:
             continue
         p = analysis.properties
-        if p.left.saturation is not None and p.right.saturation is not None:
-            soft = {p.left.saturation.value, p.right.saturation.value} == {"soft"}
-            if soft:
-                lists["saturating"].append(entry)
+        if p.left.saturation is Saturation.SOFT and p.right.saturation is Saturation.SOFT:
+            lists["saturating"].append(entry)
         if p.bounded_above is False:
             lists["unbounded"].append(entry)
         if p.zero_centred is True:
@@ -272,7 +271,7 @@ def _examples(entries: Sequence[Entry]) -> dict[str, list[Entry]]:
             lists["kinked"].append(entry)
         if p.monotonicity is Monotonicity.NOT_MONOTONIC:
             lists["non_monotonic"].append(entry)
-        if p.left.saturation is not None and p.left.saturation.value == "hard":
+        if p.left.saturation is Saturation.HARD:
             lists["hard_left"].append(entry)
         if p.smoothness is not None and p.smoothness.infinite:
             lists["smooth"].append(entry)

@@ -6,6 +6,7 @@ import os
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from generator.catalog.loader import load_entry
@@ -89,3 +90,16 @@ def test_bad_symbol_latex_in_a_catalog_file_fails_the_build(tmp_path: Path) -> N
     with pytest.raises(BuildError, match="not valid LaTeX"):
         build_docs(catalog, tmp_path / "docs")
     assert not (tmp_path / "docs").exists()
+
+
+def test_derivative_curve_is_cut_at_a_kink() -> None:
+    activation = BY_ID["relu"]
+    plot = plots.elementwise_plot(activation, elementwise_analysis(activation))
+    derivative = plot.curves[1]
+    gap = np.flatnonzero(np.isnan(derivative.y))
+    assert len(gap) == 1
+    (cut,) = gap
+    # Neighbours of the cut sit on either side of 0 and carry the one-sided values.
+    assert derivative.x[cut - 1] < 0 < derivative.x[cut + 1]
+    assert derivative.y[cut - 1] == 0.0
+    assert derivative.y[cut + 1] == 1.0

@@ -88,6 +88,8 @@ def sample(expression: sp.Expr, x: sp.Symbol, label: str, breaks: tuple[float, .
     grid = np.linspace(*X_LIMITS, SAMPLES)
     edges = [p + side * _GAP for p in breaks for side in (-1, 1)]
     xs = np.unique(np.concatenate([grid, np.array(edges, dtype=np.float64)]))
+    for point in breaks:  # the break point itself would join the two sides again
+        xs = xs[np.abs(xs - point) > _GAP / 2]
     ys = numeric(expression, x)(xs)
     for point in breaks:
         cut = int(np.searchsorted(xs, point))

@@ -11,7 +11,7 @@ from generator.analysis.calculus import is_zero
 from generator.analysis.vector import components
 from generator.catalog.loader import VECTOR_NAMES
 from generator.model import Activation, ElementwiseAnalysis, VectorAnalysis
-from generator.render.figures import Curve, FloatArray, Marker, Plot, numeric, sample
+from generator.render.figures import FloatArray, Marker, Plot, sample
 
 # The vector and temperatures of the softmax bar chart.
 SCORES: Final = (2.0, 1.0, 0.2, -1.0)
@@ -80,11 +80,3 @@ def temperature_groups(activation: Activation) -> tuple[tuple[str, FloatArray], 
         values = np.array([float(output.subs(point)) for output in outputs])
         groups.append((f"T = {temperature:g}", values))
     return tuple(groups)
-
-
-def curve_of(activation: Activation) -> Curve:
-    """f alone, for thumbnails; vector entries show their two-class reduction."""
-    return sample(activation.at_defaults(), activation.variable, "f(x)")
-
-
-__all__ = ["curve_of", "elementwise_plot", "numeric", "temperature_groups", "vector_plot"]
