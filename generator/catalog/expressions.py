@@ -8,6 +8,7 @@ against a whitelist and translated into SymPy by hand.
 from __future__ import annotations
 
 import ast
+import math
 from collections.abc import Callable, Mapping
 from typing import Final
 
@@ -15,6 +16,10 @@ import sympy as sp
 
 MAX_LENGTH: Final = 2000
 MAX_DEPTH: Final = 60
+# Exact powers are computed at parse time; 9**9**9 would never finish.
+MAX_EXPONENT: Final = 1000
+# Functions whose arguments may be conditions or (symbol, low, high) tuples.
+STRUCTURAL: Final = frozenset({"Piecewise", "Sum"})
 
 # The functions a catalog formula may call, by the name it uses.
 FUNCTIONS: Final[Mapping[str, Callable[..., sp.Basic]]] = {
@@ -96,6 +101,8 @@ class _Translator:
             case ast.Constant(value=int() as number):
                 return sp.Integer(number)
             case ast.Constant(value=float() as number):
+                if not math.isfinite(number):
+                    raise ExpressionError(f"number {number} is not finite")
                 # repr() round-trips the float, so 0.01 becomes exactly 1/100.
                 return sp.Rational(repr(number))
             case ast.Name(id=name):
@@ -109,9 +116,16 @@ class _Translator:
             case ast.UnaryOp(op=ast.UAdd(), operand=operand):
                 return self._arith(operand, deeper)
             case ast.BinOp(left=left, op=op, right=right) if type(op) in _BINARY:
-                return _BINARY[type(op)](self._arith(left, deeper), self._arith(right, deeper))
+                a, b = self._arith(left, deeper), self._arith(right, deeper)
+                if isinstance(op, ast.Pow) and b.is_Number and abs(b) > MAX_EXPONENT:
+                    raise ExpressionError(f"exponent larger than {MAX_EXPONENT}")
+                return _defined(_BINARY[type(op)](a, b))
             case ast.Compare(left=left, ops=[op], comparators=[right]) if type(op) in _COMPARE:
-                return _COMPARE[type(op)](self._arith(left, deeper), self._arith(right, deeper))
+                a, b = self._arith(left, deeper), self._arith(right, deeper)
+                try:
+                    return _COMPARE[type(op)](a, b)
+                except (TypeError, ValueError) as error:
+                    raise ExpressionError(f"bad comparison: {error}") from None
             case ast.BoolOp(op=ast.And(), values=values):
                 return sp.And(*(self.visit(value, deeper) for value in values))
             case ast.Tuple(elts=elements):
@@ -124,9 +138,10 @@ class _Translator:
             case ast.Call(func=ast.Name(id=name), args=args, keywords=[]):
                 if name not in FUNCTIONS:
                     raise ExpressionError(f"function '{name}' is not allowed")
-                arguments = [self.visit(arg, deeper) for arg in args]
+                read = self.visit if name in STRUCTURAL else self._arith
+                arguments = [read(arg, deeper) for arg in args]
                 try:
-                    return FUNCTIONS[name](*arguments)
+                    return _defined(FUNCTIONS[name](*arguments))
                 except (TypeError, ValueError) as error:
                     raise ExpressionError(f"bad arguments to '{name}': {error}") from None
             case ast.Call():
@@ -140,3 +155,10 @@ class _Translator:
         if not isinstance(value, sp.Expr):
             raise ExpressionError("a condition or tuple was used where a number is needed")
         return value
+
+
+def _defined(value: sp.Basic) -> sp.Basic:
+    """Reject arithmetic that SymPy evaluates to an undefined number (0·∞, 1/0)."""
+    if value.has(sp.nan, sp.zoo):
+        raise ExpressionError("undefined arithmetic (such as 0·∞ or division by zero)")
+    return value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -68,8 +69,9 @@ class Fields:
 
     def number(self, key: str) -> int | float:
         value = self.raw(key)
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise self.fail(key, f"must be a number, got {_describe(value)}")
+        if not is_finite_number(value):
+            raise self.fail(key, f"must be a finite number, got {_describe(value)}")
+        assert isinstance(value, (int, float))
         return value
 
     def text_list(self, key: str, *, required: bool = True) -> tuple[str, ...]:
@@ -120,6 +122,13 @@ class Fields:
     def absent(self, key: str) -> None:
         """Mark an optional field as read when it is not there."""
         self._read.add(key)
+
+
+def is_finite_number(value: object) -> bool:
+    """An int or a finite float; YAML's booleans, .inf and .nan are not numbers here."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    return math.isfinite(value)
 
 
 def _describe(value: object) -> str:

@@ -11,7 +11,7 @@ import yaml
 
 from generator.catalog.expressions import ExpressionError, parse_expression
 from generator.catalog.families import FAMILIES_BY_SLUG
-from generator.catalog.fields import Fields
+from generator.catalog.fields import Fields, is_finite_number
 from generator.errors import CatalogError
 from generator.model import (
     Activation,
@@ -173,8 +173,9 @@ def _frameworks(fields: Fields, parameters: tuple[Parameter, ...]) -> tuple[Fram
         for name, value in entry.table("defaults", required=False).items():
             if name not in known:
                 raise CatalogError(fields.path, f"{where}.defaults.{name}", "is not a parameter")
-            if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise CatalogError(fields.path, f"{where}.defaults.{name}", "must be a number")
+            if not is_finite_number(value):
+                problem = "must be a finite number"
+                raise CatalogError(fields.path, f"{where}.defaults.{name}", problem)
             defaults.append((name, sp.Rational(repr(value))))
         entries.append(
             FrameworkEntry(
