@@ -6,6 +6,7 @@ path to Markdown text (with math placeholders still in it).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,6 +101,7 @@ def _environment() -> jinja2.Environment:
     )
     environment.filters["tex"] = lambda value: placeholder(value, display=False)
     environment.filters["texblock"] = lambda value: placeholder(value, display=True)
+    environment.filters["yaml"] = lambda value: json.dumps(value, ensure_ascii=False)
     environment.filters["cell"] = lambda value: str(markupsafe.escape(value)).replace("|", "&#124;")
     return environment
 
@@ -177,7 +179,7 @@ def _vector_context(
     activation: Activation, analysis: VectorAnalysis, entries: Sequence[Entry]
 ) -> dict[str, object]:
     symbol = activation.symbol_latex
-    jacobian = sp.latex(analysis.jacobian_entry).replace("{s}_{i}", "s_i").replace("{s}_{j}", "s_j")
+    jacobian = sp.latex(analysis.jacobian_entry)
     matches = [
         other
         for other in entries

@@ -104,7 +104,7 @@ def _entry(activation: Activation, analysis: Analysis, files: dict[str, bytes]) 
         categories = tuple(f"x{k + 1} = {score:g}" for k, score in enumerate(plots.SCORES))
         for scheme in figures.SCHEMES:
             files[f"{FIGURES}/{name}-temperature-{scheme.name}.svg"] = figures.bars(
-                groups, categories, scheme
+                groups, categories, "softmax(x / T)", scheme
             )
         extra = FigureRef(
             f"../{FIGURES}/{name}-temperature-light.svg",

@@ -35,6 +35,8 @@ def test_every_activation_page_has_math_and_its_figure(site: Path, activation: A
         assert f"{activation.id}-{scheme}.svg" in html
         assert (site / "assets" / "figures" / f"{activation.id}-{scheme}.svg").is_file()
     assert re.search(r'<img alt="Plot of [^"]+"', html), "figure without alt text"
+    assert f"<title>{activation.name} - " in html, "front matter was not read as metadata"
+    assert "description:" not in html
 
 
 def test_site_requests_nothing_from_other_hosts(site: Path) -> None:

@@ -184,7 +184,10 @@ def sparkline(curve: Curve) -> bytes:
 
 
 def bars(
-    groups: tuple[tuple[str, FloatArray], ...], categories: tuple[str, ...], scheme: Scheme
+    groups: tuple[tuple[str, FloatArray], ...],
+    categories: tuple[str, ...],
+    ylabel: str,
+    scheme: Scheme,
 ) -> bytes:
     """Grouped bar chart: one group of bars per labelled vector (softmax at temperatures)."""
     with _style(scheme):
@@ -202,6 +205,7 @@ def bars(
                 color=scheme.lines[index % len(scheme.lines)],
             )
         axes.set_xticks(positions, categories)
+        axes.set_ylabel(ylabel)
         axes.set_ylim(0, 1)
         axes.grid(True, axis="y", color=scheme.grid, linewidth=0.6)
         axes.set_axisbelow(True)
