@@ -19,12 +19,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--catalog", type=Path, default=ENTRIES, help="folder of catalog files")
     parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="where to write Markdown")
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="where to build the site")
+    parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: cores)")
     arguments = parser.parse_args(argv)
     try:
         if arguments.command == "docs":
-            count = build_docs(arguments.catalog, arguments.docs)
+            count = build_docs(arguments.catalog, arguments.docs, arguments.jobs)
         else:
-            count = build_site(arguments.catalog, arguments.docs, arguments.site)
+            count = build_site(arguments.catalog, arguments.docs, arguments.site, arguments.jobs)
     except CatalogError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -14,6 +14,10 @@ class CatalogError(Exception):
         self.problem = problem
         super().__init__(f"{self.path}: field '{field}': {problem}")
 
+    def __reduce__(self) -> tuple[type[CatalogError], tuple[Path, str, str]]:
+        # Rebuilt from its parts when it crosses from a worker process.
+        return (CatalogError, (self.path, self.field, self.problem))
+
 
 class BuildError(Exception):
     """A stage after loading failed (a formula KaTeX rejects, mkdocs failing...)."""

@@ -10,10 +10,21 @@ import sympy as sp
 
 
 class Kind(Enum):
-    """Elementwise functions map R to R; vector functions map R^n to R^n (softmax)."""
+    """How the formula is applied to a tensor.
+
+    Elementwise: f(x) on every entry. Gated: the input is split in halves a and b along one
+    axis and the output is a ⊗ g(b), with the gate g(x) the formula. Vector: the formula is
+    component i of a map from R^n to R^n (softmax).
+    """
 
     ELEMENTWISE = "elementwise"
+    GATED = "gated"
     VECTOR = "vector"
+
+    @property
+    def scalar(self) -> bool:
+        """Whether the formula is a function of one real x (analysed as such)."""
+        return self is not Kind.VECTOR
 
 
 @dataclass(frozen=True)
@@ -45,13 +56,30 @@ class Reference:
 
 
 @dataclass(frozen=True)
+class Tolerance:
+    """How closely a framework's float64 f and autograd f′ match the exact formula.
+
+    |framework − exact| ≤ absolute + relative·|exact|, measured by the test suite. Relative
+    bounds fit most f; absolute bounds fit gradients formed from the rounded output
+    (σ(1 − σ), 1 − tanh²), which lose relative accuracy in the tails by design.
+    """
+
+    f_relative: float
+    f_absolute: float
+    df_relative: float
+    df_absolute: float
+
+
+@dataclass(frozen=True)
 class FrameworkEntry:
     """How one framework spells the activation, and its defaults where they differ from ours."""
 
     framework: str
-    function: str
+    function: str | None
     module: str | None
-    defaults: tuple[tuple[str, sp.Rational], ...]
+    defaults: tuple[tuple[str, sp.Rational | None], ...]  # None: the framework requires it
+    fixed: tuple[tuple[str, str | int | float], ...]  # other arguments that select this form
+    tolerance: Tolerance | None  # PyTorch only: agreement with the formula, asserted in tests
     note: str | None
 
 
@@ -60,9 +88,17 @@ class KinkConvention:
     """What autograd returns at a point where the derivative does not exist."""
 
     at: sp.Expr
-    pytorch: sp.Expr
+    pytorch: sp.Expr | None
     jax: sp.Expr | None
     note: str
+
+
+@dataclass(frozen=True)
+class Difference:
+    """A deliberate departure of one framework from the mathematical definition."""
+
+    framework: str
+    description: str
 
 
 @dataclass(frozen=True)
@@ -82,6 +118,9 @@ class Activation:
     derivative_identity: sp.Expr | None
     kinks: tuple[KinkConvention, ...]
     frameworks: tuple[FrameworkEntry, ...]
+    differences: tuple[Difference, ...]
+    adaptive: str | None  # what is learned or drawn at random, for such entries
+    shape: str | None  # for entries that change the width of their input
     pros: tuple[str, ...]
     cons: tuple[str, ...]
     uses: tuple[str, ...]

@@ -17,6 +17,7 @@ import markupsafe
 import sympy as sp
 
 from generator.analysis.calculus import equal
+from generator.catalog.families import FAMILIES
 from generator.catalog.loader import F
 from generator.model import (
     Activation,
@@ -40,6 +41,11 @@ from generator.render.text import (
 
 TEMPLATES: Final = Path(__file__).parent / "templates"
 FRAMEWORK_TITLES: Final = {"pytorch": "PyTorch", "keras": "Keras 3", "jax": "JAX"}
+KIND_TEXT: Final = {
+    Kind.ELEMENTWISE: "elementwise, ℝ → ℝ",
+    Kind.GATED: "gated: splits its input in halves a and b and returns a ⊗ g(b)",
+    Kind.VECTOR: "vector, ℝⁿ → ℝⁿ",
+}
 
 
 @dataclass(frozen=True)
@@ -76,14 +82,20 @@ class Entry:
 def render_pages(entries: Sequence[Entry]) -> dict[str, str]:
     """Every generated Markdown page, by path under ``docs/``."""
     environment = _environment()
+    groups = [
+        (family, [_overview_row(entry) for entry in entries if entry.activation.family == family])
+        for family in FAMILIES
+    ]
+    groups = [(family, rows) for family, rows in groups if rows]
     pages = {
-        "index.md": environment.get_template("index.md.j2").render(
-            rows=[_overview_row(entry) for entry in entries]
-        ),
+        "index.md": environment.get_template("index.md.j2").render(groups=groups),
         "properties.md": environment.get_template("properties.md.j2").render(
             examples=_examples(entries)
         ),
     }
+    family_template = environment.get_template("family.md.j2")
+    for family, rows in groups:
+        pages[f"families/{family.slug}.md"] = family_template.render(family=family, rows=rows)
     template = environment.get_template("activation.md.j2")
     for entry in entries:
         pages[entry.page] = template.render(**_activation_context(entry, entries))
@@ -122,6 +134,8 @@ def _activation_context(entry: Entry, entries: Sequence[Entry]) -> dict[str, obj
             for p in activation.parameters
         ],
         "frameworks": [_framework_row(activation, f.framework) for f in activation.frameworks],
+        "frameworks_titles": FRAMEWORK_TITLES,
+        "kind_text": KIND_TEXT[activation.kind],
         "missing_frameworks": [
             FRAMEWORK_TITLES[name]
             for name in FRAMEWORK_TITLES
@@ -140,8 +154,9 @@ def _elementwise_context(
 ) -> dict[str, object]:
     identity = None
     if activation.derivative_identity is not None:
-        names = {**latex.symbol_names(activation), F: f"{activation.symbol_latex}(x)"}
-        identity = f"{activation.symbol_latex}'(x) = " + sp.latex(
+        function = latex.name(activation)
+        names = {**latex.symbol_names(activation), F: f"{function}(x)"}
+        identity = f"{function}'(x) = " + sp.latex(
             activation.derivative_identity, symbol_names=names
         )
     kinks = []
@@ -153,7 +168,11 @@ def _elementwise_context(
                 "continuous": kink.continuous,
                 "left": latex.expression(activation, kink.left_derivative),
                 "right": latex.expression(activation, kink.right_derivative),
-                "pytorch": latex.expression(activation, convention.pytorch) if convention else None,
+                "pytorch": (
+                    latex.expression(activation, convention.pytorch)
+                    if convention and convention.pytorch is not None
+                    else None
+                ),
                 "jax": (
                     latex.expression(activation, convention.jax)
                     if convention and convention.jax is not None
@@ -208,11 +227,16 @@ def _framework_row(activation: Activation, name: str) -> dict[str, object]:
     entry = activation.framework(name)
     assert entry is not None
     overrides = dict(entry.defaults)
-    defaults = [
-        f"{p.name} = {_number(overrides.get(p.name, p.default))}"
-        + (" (differs)" if p.name in overrides and overrides[p.name] != p.default else "")
-        for p in activation.parameters
-    ]
+    defaults = []
+    for p in activation.parameters:
+        value = overrides.get(p.name, p.default)
+        if value is None:
+            defaults.append(f"{p.name}: required")
+        elif value != p.default:
+            defaults.append(f"**{p.name} = {_number(value)}** (differs)")
+        else:
+            defaults.append(f"{p.name} = {_number(value)}")
+    defaults += [f"{key} = {value!r}" for key, value in entry.fixed]
     return {
         "title": FRAMEWORK_TITLES[name],
         "function": entry.function,

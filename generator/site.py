@@ -19,7 +19,6 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from generator.analysis import analyse
 from generator.catalog.loader import ENTRIES, load_catalog
 from generator.errors import BuildError
 from generator.model import Activation, Analysis, ElementwiseAnalysis, VectorAnalysis
@@ -28,6 +27,7 @@ from generator.render import figures, plots
 from generator.render.code import numpy_snippet
 from generator.render.data import catalog_json
 from generator.render.math import typeset
+from generator.workers import analyse_all
 
 ROOT: Final = Path(__file__).resolve().parent.parent
 STATIC: Final = Path(__file__).parent / "static"
@@ -35,10 +35,10 @@ KATEX: Final = ROOT / "node_modules" / "katex" / "dist"
 FIGURES: Final = "assets/figures"
 
 
-def build_docs(catalog: Path = ENTRIES, docs: Path = ROOT / "docs") -> int:
+def build_docs(catalog: Path = ENTRIES, docs: Path = ROOT / "docs", jobs: int | None = None) -> int:
     """Generate every page and asset of ``docs/``; returns the number of activations."""
     activations = load_catalog(catalog)  # 1. read and validate every catalog file
-    analyses = [analyse(activation) for activation in activations]  # 2. derive with SymPy
+    analyses = analyse_all(activations, jobs)  # 2. derive with SymPy, in parallel
     files: dict[str, bytes] = {}
     entries = [_entry(a, b, files) for a, b in zip(activations, analyses, strict=True)]  # 3.
     pages = typeset(render_pages(entries))  # 4. templates, then math in one KaTeX batch
@@ -51,10 +51,13 @@ def build_docs(catalog: Path = ENTRIES, docs: Path = ROOT / "docs") -> int:
 
 
 def build_site(
-    catalog: Path = ENTRIES, docs: Path = ROOT / "docs", site: Path = ROOT / "site"
+    catalog: Path = ENTRIES,
+    docs: Path = ROOT / "docs",
+    site: Path = ROOT / "site",
+    jobs: int | None = None,
 ) -> int:
     """``build_docs`` followed by ``mkdocs build --strict`` into a fresh ``site/``."""
-    count = build_docs(catalog, docs)
+    count = build_docs(catalog, docs, jobs)
     site.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=site.parent, prefix=f".{site.name}-") as scratch:
         output = Path(scratch) / "site"

@@ -11,7 +11,8 @@ from generator.catalog.loader import load_catalog
 from generator.model import Activation, Analysis, ElementwiseAnalysis, Kind, VectorAnalysis
 
 CATALOG = load_catalog()
-ELEMENTWISE = tuple(a for a in CATALOG if a.kind is Kind.ELEMENTWISE)
+SCALAR = tuple(a for a in CATALOG if a.kind.scalar)  # elementwise, and the gates of gated units
+ELEMENTWISE = SCALAR
 VECTOR = tuple(a for a in CATALOG if a.kind is Kind.VECTOR)
 
 

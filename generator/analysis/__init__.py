@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import sympy as sp
 
 from generator.analysis.calculus import equal
@@ -25,7 +27,12 @@ def analyse(activation: Activation) -> Analysis:
         raise CatalogError(
             activation.source, "expression", f"cannot be analysed: {error}"
         ) from None
-    properties = compute_properties(pieces, x, activation.kinks)
+    # Kinks may sit at a parameter (Hardtanh's min_val); compare positions at the defaults.
+    conventions = tuple(
+        replace(convention, at=convention.at.subs(activation.defaults))
+        for convention in activation.kinks
+    )
+    properties = compute_properties(pieces, x, conventions)
     _check_kinks(activation, properties)
 
     identity_verified = False
@@ -65,8 +72,9 @@ def _check_kinks(activation: Activation, properties: Properties) -> None:
                 "PyTorch's autograd returns there",
             )
     for position, convention in enumerate(activation.kinks):
-        if not any(equal(convention.at, point) for point in found):
-            at = sp.sstr(convention.at)
+        at_default = convention.at.subs(activation.defaults)
+        if not any(equal(at_default, point) for point in found):
+            at = sp.sstr(at_default)
             raise CatalogError(
                 activation.source, f"kinks[{position}].at", f"f is differentiable at x = {at}"
             )

@@ -21,6 +21,7 @@ ANALYTIC: Final = (
     sp.asinh,
     sp.erf,
     sp.erfc,
+    sp.sinc,
 )
 # Exact points used to refute identities: one counterexample settles "no".
 PROBES: Final = (sp.Rational(1, 3), sp.Rational(7, 5), sp.Integer(3), sp.Rational(-5, 2))

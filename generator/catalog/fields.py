@@ -69,6 +69,9 @@ class Fields:
 
     def number(self, key: str) -> int | float:
         value = self.raw(key)
+        if isinstance(value, str) and _looks_numeric(value):
+            problem = f"YAML reads {value!r} as text: write it with a dot, like 1.0e-14"
+            raise self.fail(key, problem)
         if not is_finite_number(value):
             raise self.fail(key, f"must be a finite number, got {_describe(value)}")
         assert isinstance(value, (int, float))
@@ -129,6 +132,14 @@ def is_finite_number(value: object) -> bool:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return False
     return math.isfinite(value)
+
+
+def _looks_numeric(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _describe(value: object) -> str:

@@ -15,11 +15,13 @@ from generator.catalog.fields import Fields, is_finite_number
 from generator.errors import CatalogError
 from generator.model import (
     Activation,
+    Difference,
     FrameworkEntry,
     Kind,
     KinkConvention,
     Parameter,
     Reference,
+    Tolerance,
 )
 
 ENTRIES: Final = Path(__file__).parent / "entries"
@@ -80,17 +82,19 @@ def _activation(fields: Fields) -> Activation:
     try:
         kind = Kind(kind_text)
     except ValueError:
-        raise fields.fail("kind", "must be 'elementwise' or 'vector'") from None
+        kinds = ", ".join(f"'{kind.value}'" for kind in Kind)
+        raise fields.fail("kind", f"must be one of {kinds}") from None
 
     parameters = _parameters(fields)
     names: dict[str, sp.Basic] = {p.name: p.symbol for p in parameters}
-    names |= {"x": X} if kind is Kind.ELEMENTWISE else VECTOR_NAMES
+    names |= {"x": X} if kind.scalar else VECTOR_NAMES
     expression = _formula(fields, "expression", names)
-    if kind is Kind.ELEMENTWISE and X not in expression.free_symbols:
+    if kind.scalar and X not in expression.free_symbols:
         raise fields.fail("expression", "must depend on x")
 
     identity_names: dict[str, sp.Basic] = {p.name: p.symbol for p in parameters}
-    identity_names |= {"f": F} if kind is Kind.ELEMENTWISE else {**VECTOR_NAMES, "s": S}
+    identity_names |= {"f": F} if kind.scalar else {**VECTOR_NAMES, "s": S}
+    frameworks = _frameworks(fields, parameters)
     identity = _optional_formula(fields, "derivative_identity", identity_names)
 
     return Activation(
@@ -105,8 +109,15 @@ def _activation(fields: Fields) -> Activation:
         expression=expression,
         parameters=parameters,
         derivative_identity=identity,
-        kinks=_kinks(fields, {**names, "x": X}),
-        frameworks=_frameworks(fields, parameters),
+        kinks=_kinks(
+            fields,
+            {**names, "x": X},
+            shipped_by_pytorch=any(entry.framework == "pytorch" for entry in frameworks),
+        ),
+        frameworks=frameworks,
+        differences=_differences(fields),
+        adaptive=fields.optional_text("adaptive"),
+        shape=fields.optional_text("shape"),
         pros=fields.text_list("pros"),
         cons=fields.text_list("cons"),
         uses=fields.text_list("uses"),
@@ -146,13 +157,17 @@ def _parameters(fields: Fields) -> tuple[Parameter, ...]:
     return tuple(parameters)
 
 
-def _kinks(fields: Fields, names: dict[str, sp.Basic]) -> tuple[KinkConvention, ...]:
+def _kinks(
+    fields: Fields, names: dict[str, sp.Basic], *, shipped_by_pytorch: bool
+) -> tuple[KinkConvention, ...]:
     kinks = []
     for entry in fields.records("kinks", required=False):
+        if shipped_by_pytorch and not entry.has("pytorch"):
+            raise entry.fail("pytorch", "is missing: the value PyTorch's autograd returns here")
         kinks.append(
             KinkConvention(
                 at=_formula(entry, "at", names),
-                pytorch=_formula(entry, "pytorch", names),
+                pytorch=_optional_formula(entry, "pytorch", names),
                 jax=_optional_formula(entry, "jax", names),
                 note=entry.text("note"),
             )
@@ -169,26 +184,68 @@ def _frameworks(fields: Fields, parameters: tuple[Parameter, ...]) -> tuple[Fram
         if framework not in FRAMEWORKS:
             raise CatalogError(fields.path, where, f"is not one of {list(FRAMEWORKS)}")
         entry = Fields(fields.path, raw, where)
-        defaults = []
+        defaults: list[tuple[str, sp.Rational | None]] = []
         for name, value in entry.table("defaults", required=False).items():
             if name not in known:
                 raise CatalogError(fields.path, f"{where}.defaults.{name}", "is not a parameter")
+            if value == "required":
+                defaults.append((name, None))
+                continue
             if not is_finite_number(value):
-                problem = "must be a finite number"
+                problem = "must be a finite number or 'required'"
                 raise CatalogError(fields.path, f"{where}.defaults.{name}", problem)
             defaults.append((name, sp.Rational(repr(value))))
+        fixed: list[tuple[str, str | int | float]] = []
+        for name, value in entry.table("fixed", required=False).items():
+            if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+                problem = "must be a string or a number"
+                raise CatalogError(fields.path, f"{where}.fixed.{name}", problem)
+            fixed.append((name, value))
+        function, module = entry.optional_text("function"), entry.optional_text("module")
+        if function is None and module is None:
+            raise entry.fail("function", "is missing (give a function, a module or both)")
         entries.append(
             FrameworkEntry(
                 framework=framework,
-                function=entry.text("function"),
-                module=entry.optional_text("module"),
+                function=function,
+                module=module,
                 defaults=tuple(defaults),
+                fixed=tuple(fixed),
+                tolerance=_tolerance(entry) if framework == "pytorch" else None,
                 note=entry.optional_text("note"),
             )
         )
         entry.finish()
     order = {name: position for position, name in enumerate(FRAMEWORKS)}
     return tuple(sorted(entries, key=lambda entry: order[entry.framework]))
+
+
+def _tolerance(entry: Fields) -> Tolerance:
+    """PyTorch's measured agreement with the formula; every shipped entry states one."""
+    bounds = entry.nested("tolerance")
+    names = ("f_relative", "f_absolute", "df_relative", "df_absolute")
+    values = {}
+    for name in names:
+        if bounds.has(name):
+            values[name] = float(bounds.number(name))
+        else:
+            bounds.absent(name)  # an unstated bound is 0: exact agreement
+            values[name] = 0.0
+    bounds.finish()
+    if any(value < 0 for value in values.values()):
+        raise entry.fail("tolerance", "bounds must not be negative")
+    return Tolerance(**values)
+
+
+def _differences(fields: Fields) -> tuple[Difference, ...]:
+    differences = []
+    for entry in fields.records("differences", required=False):
+        framework = entry.text("framework")
+        if framework not in FRAMEWORKS:
+            raise entry.fail("framework", f"is not one of {list(FRAMEWORKS)}")
+        differences.append(Difference(framework, entry.text("description")))
+        entry.finish()
+    return tuple(differences)
 
 
 def _references(fields: Fields) -> tuple[Reference, ...]:

@@ -42,9 +42,10 @@ def _record(activation: Activation, analysis: Analysis, snippet: Snippet) -> Jso
                 "function": entry.function,
                 "module": entry.module,
                 "defaults": {
-                    p.name: _number(dict(entry.defaults).get(p.name, p.default))
+                    p.name: _default(dict(entry.defaults), p.name, p.default)
                     for p in activation.parameters
                 },
+                "fixed_arguments": dict(entry.fixed),
             }
             for entry in activation.frameworks
         },
@@ -115,7 +116,11 @@ def _properties(p: Properties) -> Json:
                     "at": _number(kink.at),
                     "left": _number(kink.left_derivative),
                     "right": _number(kink.right_derivative),
-                    "pytorch": sp.sstr(kink.convention.pytorch) if kink.convention else None,
+                    "pytorch": (
+                        sp.sstr(kink.convention.pytorch)
+                        if kink.convention and kink.convention.pytorch is not None
+                        else None
+                    ),
                     "jax": (
                         sp.sstr(kink.convention.jax)
                         if kink.convention and kink.convention.jax is not None
@@ -130,6 +135,16 @@ def _properties(p: Properties) -> Json:
         "derivative_at_0": _number(p.derivative_at_zero),
         "identity_near_0": p.identity_near_zero,
     }
+
+
+def _default(
+    overrides: dict[str, sp.Rational | None], name: str, ours: sp.Rational
+) -> float | str | None:
+    """The framework's default for a parameter: ours unless overridden; "required" if none."""
+    if name not in overrides:
+        return _number(ours)
+    value = overrides[name]
+    return "required" if value is None else _number(value)
 
 
 def _smoothness(p: Properties) -> str | None:

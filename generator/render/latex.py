@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from generator.model import Activation, Piece
+from generator.model import Activation, Kind, Piece
 
 
 def symbol_names(activation: Activation) -> dict[sp.Basic, str]:
@@ -16,9 +16,17 @@ def expression(activation: Activation, value: sp.Expr) -> str:
     return str(sp.latex(value, symbol_names=symbol_names(activation)))
 
 
+def name(activation: Activation) -> str:
+    """The name the formula goes by: the function itself, or g for the gate of a gated unit."""
+    return "g" if activation.kind is Kind.GATED else activation.symbol_latex
+
+
 def definition(activation: Activation) -> str:
     """``\\sigma(x) = \\frac{1}{1 + e^{-x}}``: the catalog formula under its own name."""
-    return f"{activation.symbol_latex}(x) = {expression(activation, activation.expression)}"
+    formula = f"{name(activation)}(x) = {expression(activation, activation.expression)}"
+    if activation.kind is Kind.GATED:
+        return f"{activation.symbol_latex}(a, b) = a \\otimes g(b), \\qquad {formula}"
+    return formula
 
 
 def derivative_line(
@@ -26,7 +34,7 @@ def derivative_line(
 ) -> str:
     """f′(x) = …, as branches with their conditions when the derivative is piecewise."""
     primes = "\\prime" * order
-    head = f"{activation.symbol_latex}^{{{primes}}}(x) = "
+    head = f"{name(activation)}^{{{primes}}}(x) = "
     if pieces is None:
         return head + expression(activation, value)
     return head + cases(activation, pieces)

@@ -36,7 +36,7 @@ def elementwise_plot(activation: Activation, analysis: ElementwiseAnalysis) -> P
         at = float(kink.at)
         markers.append(Marker(at, float(kink.left_derivative), filled=False, curve=1))
         markers.append(Marker(at, float(kink.right_derivative), filled=False, curve=1))
-        if kink.convention is not None:
+        if kink.convention is not None and kink.convention.pytorch is not None:
             value = float(kink.convention.pytorch.subs(defaults))
             markers.append(Marker(at, value, filled=True, curve=1))
     return Plot(tuple(curves), tuple(markers), _describe(activation, len(curves), kinks))
