@@ -102,7 +102,7 @@ def _entry(activation: Activation, analysis: Analysis, files: dict[str, bytes]) 
         files[f"{FIGURES}/{name}-{scheme.name}.svg"] = figures.draw(plot, scheme)
     files[f"{FIGURES}/{name}-thumb.svg"] = figures.sparkline(thumbnail_curve)
     extra = None
-    if isinstance(analysis, VectorAnalysis):
+    if isinstance(analysis, VectorAnalysis) and _probabilities(analysis):
         groups = plots.temperature_groups(activation)
         categories = tuple(f"x{k + 1} = {score:g}" for k, score in enumerate(plots.SCORES))
         for scheme in figures.SCHEMES:
@@ -126,6 +126,11 @@ def _entry(activation: Activation, analysis: Analysis, files: dict[str, bytes]) 
         thumbnail=f"{FIGURES}/{name}-thumb.svg",
         extra_figure=extra,
     )
+
+
+def _probabilities(analysis: VectorAnalysis) -> bool:
+    """Outputs that form a distribution get the bar chart at several temperatures."""
+    return analysis.sums_to_one is True and analysis.component_range is not None
 
 
 def _static_files() -> dict[str, bytes]:

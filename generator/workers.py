@@ -9,47 +9,43 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import signal
 from collections.abc import Sequence
-from types import FrameType
 from typing import Final
 
+from generator import cache
 from generator.analysis import analyse
+from generator.analysis.budget import time_limit
 from generator.errors import CatalogError
 from generator.model import Activation, Analysis
 
 TIME_LIMIT: Final = 120.0  # seconds of SymPy per activation
 
 
-class _OutOfTimeError(Exception):
-    pass
-
-
-def _alarm(signum: int, frame: FrameType | None) -> None:
-    raise _OutOfTimeError
-
-
 def _analyse_in_time(task: tuple[Activation, float]) -> Analysis:
     activation, limit = task
-    signal.signal(signal.SIGALRM, _alarm)
-    signal.setitimer(signal.ITIMER_REAL, limit)
-    try:
+    problem = f"SymPy did not finish deriving it within {limit:g} s; simplify the formula"
+    with time_limit(limit, lambda: CatalogError(activation.source, "expression", problem)):
         return analyse(activation)
-    except _OutOfTimeError:
-        raise CatalogError(
-            activation.source,
-            "expression",
-            f"SymPy did not finish deriving it within {limit:g} s; simplify the formula",
-        ) from None
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 def analyse_all(
     activations: Sequence[Activation], jobs: int | None = None, limit: float = TIME_LIMIT
 ) -> list[Analysis]:
-    """``analyse`` for each entry, in order, on ``jobs`` processes (default: all cores)."""
-    workers = max(1, min(jobs or os.cpu_count() or 1, len(activations)))
-    context = multiprocessing.get_context("fork")
-    with context.Pool(processes=workers) as pool:
-        return pool.map(_analyse_in_time, [(a, limit) for a in activations], chunksize=1)
+    """``analyse`` for each entry, in order: from the cache where it can, the rest on
+    ``jobs`` processes (default: all cores)."""
+    results = {a.id: cache.load(a) for a in activations}
+    missing = [a for a in activations if results[a.id] is None]
+    if missing:
+        workers = max(1, min(jobs or os.cpu_count() or 1, len(missing)))
+        context = multiprocessing.get_context("fork")
+        with context.Pool(processes=workers) as pool:
+            computed = pool.map(_analyse_in_time, [(a, limit) for a in missing], chunksize=1)
+        for activation, analysis in zip(missing, computed, strict=True):
+            cache.store(activation, analysis)
+            results[activation.id] = analysis
+    return [_present(results[a.id]) for a in activations]
+
+
+def _present(analysis: Analysis | None) -> Analysis:
+    assert analysis is not None
+    return analysis

@@ -51,3 +51,17 @@ def parameter_sets(activation: Activation) -> list[dict[sp.Symbol, sp.Rational]]
     for factor in (sp.Rational(1, 3), sp.Rational(5, 2)):
         sets.append({p.symbol: p.default * factor + factor / 10 for p in activation.parameters})
     return sets
+
+
+def breakpoints(activation: Activation, values: dict[sp.Symbol, sp.Rational]) -> tuple[float, ...]:
+    """Where the formula switches branch at these parameter values, kinks included.
+
+    Derivatives of any order may jump there, so numeric differentiation keeps away.
+    """
+    from generator.analysis.pieces import boundaries, split
+
+    points = {float(kink.at.subs(values)) for kink in activation.kinks}
+    points |= {
+        float(p) for p in boundaries(split(activation.expression.subs(values), activation.variable))
+    }
+    return tuple(sorted(points))

@@ -23,7 +23,7 @@ from generator.analysis.vector import components
 from generator.catalog.loader import VECTOR_NAMES
 from generator.model import Activation, Kind, Tolerance
 from tests.conftest import SCALAR, VECTOR, each, elementwise_analysis
-from tests.numeric import mpmath_function
+from tests.numeric import breakpoints, mpmath_function
 
 Array = npt.NDArray[np.float64]
 BASE_GRID = np.concatenate([np.linspace(-10, 10, 2001), [-1e3, -50.0, 50.0, 1e3]])
@@ -84,7 +84,7 @@ def _exact(expression: sp.Expr, x: sp.Symbol, points: Array) -> Array:
 
 def _grid(activation: Activation, values: dict[sp.Symbol, sp.Rational]) -> Array:
     """The base grid plus points just either side of every kink (the kinks themselves out)."""
-    kinks = [float(k.at.subs(values)) for k in activation.kinks]
+    kinks = list(breakpoints(activation, values))
     near = [k + side * step for k in kinks for side in (-1, 1) for step in (1e-9, 1e-6, 1e-3)]
     grid = np.unique(np.concatenate([BASE_GRID, np.array(near, dtype=np.float64)]))
     return grid[[all(abs(p - k) > 1e-12 for k in kinks) for p in grid]]

@@ -45,8 +45,8 @@ def analyse(activation: Activation) -> Analysis:
             )
         identity_verified = True
 
-    first = derivative(activation.expression, x, 1)
-    second = derivative(activation.expression, x, 2)
+    first = derivative(activation.expression, x, 1, activation.defaults)
+    second = derivative(activation.expression, x, 2, activation.defaults)
     kink_points = tuple(kink.at for kink in properties.kinks or ())
     return ElementwiseAnalysis(
         derivative=first,

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Final
+
 import sympy as sp
 
+from generator.analysis.budget import time_limit
 from generator.analysis.calculus import is_zero
 from generator.analysis.pieces import UndeterminedError, canonical, split
 from generator.model import Piece
+
+# Each attempt at a shorter form gets this long; the unsimplified form is always correct.
+REWRITE_SECONDS: Final = 4.0
 
 
 def readable(expression: sp.Expr) -> sp.Expr:
@@ -20,8 +27,9 @@ def readable(expression: sp.Expr) -> sp.Expr:
     candidates = [expression]
     for rewrite in (sp.simplify, sp.factor, sp.together, sp.cancel):
         try:
-            candidates.append(rewrite(expression))
-        except (NotImplementedError, ValueError, TypeError, sp.PolynomialError):
+            with time_limit(REWRITE_SECONDS, lambda: TimeoutError("rewrite")):
+                candidates.append(rewrite(expression))
+        except (NotImplementedError, ValueError, TypeError, sp.PolynomialError, TimeoutError):
             continue
     return min(
         candidates,
@@ -33,16 +41,61 @@ def _functions(expression: sp.Expr) -> set[type]:
     return {type(node) for node in expression.atoms(sp.Function)}
 
 
-def derivative(expression: sp.Expr, x: sp.Symbol, order: int = 1) -> sp.Expr:
+def derivative(
+    expression: sp.Expr, x: sp.Symbol, order: int = 1, defaults: Mapping[sp.Symbol, sp.Expr] = {}
+) -> sp.Expr:
     """d^order f / dx^order of the branch form, so kinks show up as separate branches."""
-    result = canonical(expression)
+    raw = canonical(expression)
     for _ in range(order):
-        result = sp.piecewise_fold(sp.diff(result, x))
-        if isinstance(result, sp.Piecewise):
-            result = sp.Piecewise(*((readable(e), c) for e, c in result.args))
-        else:
-            result = readable(result)
-    return result
+        raw = sp.piecewise_fold(sp.diff(raw, x))
+    if isinstance(raw, sp.Piecewise):
+        branches = _without_single_points(raw, x, defaults)
+        return sp.Piecewise(*((readable(e), c) for e, c in branches))
+    return _fill_removable(readable(raw), x)
+
+
+def _without_single_points(
+    piecewise: sp.Piecewise, x: sp.Symbol, defaults: Mapping[sp.Symbol, sp.Expr]
+) -> list[tuple[sp.Expr, sp.Basic]]:
+    """Drop branches that hold at isolated points only.
+
+    Rewriting Max(0, x) + Min(0, e^x − 1) (CELU) yields a branch "0 where x ≤ 0 and
+    e^x ≥ 1", true at x = 0 alone. Its derivative, 0, is not the derivative at that point;
+    the next branch that holds there gives the one-sided value instead.
+    """
+    kept = []
+    for branch, condition in piecewise.args:
+        try:
+            where = condition.subs(defaults).as_set()
+        except (NotImplementedError, TypeError, ValueError, AttributeError):
+            where = None
+        if isinstance(where, sp.FiniteSet) and condition != sp.true:
+            continue
+        kept.append((branch, condition))
+    return kept
+
+
+def _fill_removable(expression: sp.Expr, x: sp.Symbol) -> sp.Expr:
+    """Give a formula its limit at the real points where it is 0/0 (sinc′ at 0).
+
+    SymPy differentiates sinc(x) into cos(x)/x − sin(x)/x², which has no value at 0 although
+    the derivative exists there; the page would otherwise show an undefined f′(0).
+    """
+    try:
+        with time_limit(REWRITE_SECONDS, lambda: TimeoutError("singularities")):
+            points = sp.singularities(expression, x, sp.S.Reals)
+    except (NotImplementedError, ValueError, TypeError, TimeoutError):
+        return expression
+    if not isinstance(points, sp.FiniteSet) or not points:
+        return expression
+    branches = []
+    for point in sorted(points, key=float):
+        left = sp.limit(expression, x, point, "-")
+        right = sp.limit(expression, x, point, "+")
+        if left != right or not left.is_finite:
+            return expression  # a real singularity: leave it for the analysis to report
+        branches.append((left, sp.Eq(x, point)))
+    return sp.Piecewise(*branches, (expression, True))
 
 
 def display_pieces(

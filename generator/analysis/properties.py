@@ -11,6 +11,7 @@ from typing import Final, TypeVar
 
 import sympy as sp
 
+from generator.analysis.budget import time_limit
 from generator.analysis.calculus import (
     equal,
     image,
@@ -40,6 +41,12 @@ from generator.model import (
 
 # How many derivatives are compared at a branch boundary before settling for "at least".
 MAX_ORDER: Final = 3
+# Exact points where signs are probed: a value of each sign proves a claim outright.
+WITNESSES: Final = tuple(
+    sign * sp.Rational(k, 4) for k in (1, 2, 3, 4, 5, 6, 8, 10, 14, 20) for sign in (-1, 1)
+)
+# SymPy's time per property; past it the property is "not determined".
+PROPERTY_SECONDS: Final = 8.0
 
 T = TypeVar("T")
 
@@ -58,9 +65,10 @@ def compute_properties(
         value_at_zero=value_at_zero,
         derivative_at_zero=derivative_at_zero,
         range=value_range,
-        monotonicity=_attempt(lambda: _monotonicity(pieces, x)),
+        monotonicity=_attempt(lambda: _monotonicity(pieces, x))
+        or _attempt(lambda: _not_monotonic_by_witness(pieces, x)),
         odd=_attempt(lambda: _odd(pieces, x)),
-        zero_centred=_zero_centred(value_at_zero, value_range),
+        zero_centred=_zero_centred(value_at_zero, value_range, pieces, x),
         smoothness=_attempt(lambda: _smoothness(pieces, x)),
         kinks=kinks,
         left=_tail(pieces[0], x, -sp.oo),
@@ -70,8 +78,10 @@ def compute_properties(
 
 
 def _attempt(question: Callable[[], T]) -> T | None:
+    """The answer, or None when SymPy gives up or exceeds the per-property budget."""
     try:
-        return question()
+        with time_limit(PROPERTY_SECONDS, lambda: UndeterminedError("out of time")):
+            return question()
     except UndeterminedError:
         return None
 
@@ -95,11 +105,12 @@ def _kinks(
         if not continuous or not same:
             convention = next((c for c in conventions if equal(c.at, point)), None)
             kinks.append(Kink(point, continuous, left, right, convention))
+    # An analytic branch has an analytic derivative: no kink inside it.
     for piece in pieces:
-        if not isinstance(piece.domain, sp.FiniteSet):
-            analytic = is_analytic_on(sp.diff(piece.expression, x), x, piece.domain)
-            if not analytic:
-                raise UndeterminedError("derivative may be singular inside a branch")
+        if not isinstance(piece.domain, sp.FiniteSet) and not is_analytic_on(
+            piece.expression, x, piece.domain
+        ):
+            raise UndeterminedError("a branch is not shown to be analytic")
     return tuple(kinks)
 
 
@@ -174,6 +185,23 @@ def _monotonicity(pieces: tuple[Piece, ...], x: sp.Symbol) -> Monotonicity:
     return Monotonicity.NOT_MONOTONIC
 
 
+def _not_monotonic_by_witness(pieces: tuple[Piece, ...], x: sp.Symbol) -> Monotonicity:
+    """f′ > 0 at one exact point and < 0 at another proves "not monotonic"."""
+    signs = set()
+    for point in WITNESSES:
+        piece = piece_at(pieces, point)
+        if isinstance(piece.domain, sp.FiniteSet) or point in (piece.domain.inf, piece.domain.sup):
+            continue
+        slope = sp.N(sp.diff(piece.expression, x).subs(x, point), 30)
+        if slope.is_positive:
+            signs.add(1)
+        elif slope.is_negative:
+            signs.add(-1)
+    if signs == {-1, 1}:
+        return Monotonicity.NOT_MONOTONIC
+    raise UndeterminedError("no witnesses of both slopes")
+
+
 def _jump(pieces: tuple[Piece, ...], x: sp.Symbol, point: sp.Expr) -> int:
     """Sign of the jump at ``point``: +1 up, −1 down, 0 none; mixed jumps count as both."""
     value = _value_at(pieces, x, point)
@@ -199,7 +227,11 @@ def _odd(pieces: tuple[Piece, ...], x: sp.Symbol) -> bool:
             if overlap is sp.S.EmptySet:
                 continue
             difference = piece.expression + other.expression.subs(x, -x)
-            answer = is_zero(difference, probes=samples(overlap))
+            answer: bool | None
+            if isinstance(overlap, sp.FiniteSet):  # a single shared point: just evaluate
+                answer = all(is_zero(difference.subs(x, point)) for point in overlap)
+            else:
+                answer = is_zero(difference, probes=samples(overlap))
             if answer is None:
                 raise UndeterminedError("oddness")
             if not answer:
@@ -207,15 +239,34 @@ def _odd(pieces: tuple[Piece, ...], x: sp.Symbol) -> bool:
     return True
 
 
-def _zero_centred(value_at_zero: sp.Expr | None, value_range: sp.Set | None) -> bool | None:
+def _zero_centred(
+    value_at_zero: sp.Expr | None,
+    value_range: sp.Set | None,
+    pieces: tuple[Piece, ...],
+    x: sp.Symbol,
+) -> bool | None:
     """f(0) = 0 and f takes both signs — outputs can average out around zero."""
-    if value_at_zero is None or value_range is None:
+    if value_at_zero is None:
         return None
     if value_at_zero != 0:
         return False
+    if value_range is None:
+        # Without the range, exact values of both signs still prove "yes".
+        signs = {_sign_at(pieces, x, point) for point in WITNESSES}
+        return True if {-1, 1} <= signs else None
     negative = sp.Intersection(value_range, sp.Interval.open(-sp.oo, 0)) is not sp.S.EmptySet
     positive = sp.Intersection(value_range, sp.Interval.open(0, sp.oo)) is not sp.S.EmptySet
     return negative and positive
+
+
+def _sign_at(pieces: tuple[Piece, ...], x: sp.Symbol, point: sp.Expr) -> int:
+    """The exact sign of f(point): SymPy evaluates to enough digits to be sure, or 0."""
+    value = sp.N(piece_at(pieces, point).expression.subs(x, point), 30)
+    if value.is_positive:
+        return 1
+    if value.is_negative:
+        return -1
+    return 0
 
 
 def _derivative_at_zero(
@@ -228,20 +279,28 @@ def _derivative_at_zero(
         raise UndeterminedError("not differentiable at 0")
     if zero in boundaries(pieces):
         return one_sided_limit(sp.diff(right_of(pieces, zero).expression, x), x, zero, "+")
-    return sp.simplify(sp.diff(piece_at(pieces, zero).expression, x).subs(x, zero))
+    return value_at(sp.diff(piece_at(pieces, zero).expression, x), x, zero)
 
 
 def _tail(piece: Piece, x: sp.Symbol, end: sp.Expr) -> Tail:
-    derivative = sp.simplify(sp.diff(piece.expression, x))
+    derivative = sp.diff(piece.expression, x)
     value = _attempt(lambda: _limit(piece.expression, x, end))
-    slope = _attempt(lambda: _limit(derivative, x, end))
     if derivative == 0:
-        saturation: Saturation | None = Saturation.HARD
-    elif slope is None:
-        saturation = None
-    else:
-        saturation = Saturation.SOFT if slope == 0 else Saturation.NONE
-    return Tail(value, slope, saturation)
+        return Tail(value, sp.Integer(0), Saturation.HARD)
+    if _attempt(lambda: _oscillates(derivative, x, end)):
+        return Tail(value, None, Saturation.NONE)  # no limit at all, so certainly not 0
+    slope = _attempt(lambda: _limit(derivative, x, end))
+    if slope is None:
+        return Tail(value, None, None)
+    return Tail(value, slope, Saturation.SOFT if slope == 0 else Saturation.NONE)
+
+
+def _oscillates(expression: sp.Expr, x: sp.Symbol, end: sp.Expr) -> bool:
+    """SymPy answers a limit with bounds <a, b>, a < b, when the function keeps oscillating."""
+    value = sp.limit(expression, x, end)
+    if isinstance(value, sp.AccumBounds):
+        return bool(value.min < value.max)
+    return False
 
 
 def _limit(expression: sp.Expr, x: sp.Symbol, end: sp.Expr) -> sp.Expr:

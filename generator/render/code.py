@@ -9,7 +9,7 @@ from sympy.printing.numpy import NumPyPrinter
 
 from generator import implementations
 from generator.analysis.pieces import canonical
-from generator.model import Activation, ElementwiseAnalysis
+from generator.model import Activation, ElementwiseAnalysis, Kind
 
 
 @dataclass(frozen=True)
@@ -27,16 +27,32 @@ def numpy_snippet(activation: Activation, analysis: ElementwiseAnalysis | None) 
     signature = ", ".join(["x", *(f"{p.name}={float(p.default)!r}" for p in activation.parameters)])
     body_f = _print(activation.expression)
     body_df = _print(analysis.derivative)
-    return Snippet(
+    source = (
         "import numpy as np\n\n\n"
         f"def f({signature}):\n"
-        f'    """{activation.name}, printed from the catalog formula by SymPy."""\n'
+        f'    """{_sentence(_what(activation))}, printed from the catalog formula by SymPy."""\n'
         f"    return {body_f}\n\n\n"
         f"def df({signature}):\n"
-        f'    """Derivative of {activation.name}, printed by SymPy."""\n'
-        f"    return {body_df}\n",
-        printed=True,
+        f'    """Derivative of {_what(activation)}, printed by SymPy."""\n'
+        f"    return {body_df}\n"
     )
+    if activation.kind is Kind.GATED:
+        keywords = "".join(f", {p.name}={p.name}" for p in activation.parameters)
+        source += (
+            f"\n\ndef unit({signature.replace('x', 'x, axis=-1', 1)}):\n"
+            f'    """{activation.name}: split x in halves a, b along axis; return a * f(b)."""\n'
+            "    a, b = np.split(np.asarray(x, dtype=np.float64), 2, axis=axis)\n"
+            f"    return a * f(b{keywords})\n"
+        )
+    return Snippet(source, printed=True)
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _what(activation: Activation) -> str:
+    return f"the gate of {activation.name}" if activation.kind is Kind.GATED else activation.name
 
 
 def _print(expression: sp.Expr) -> str:

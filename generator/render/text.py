@@ -49,6 +49,8 @@ def smoothness(value: Smoothness | None) -> str:
 def saturation(tail: Tail) -> str:
     if tail.saturation is None:
         return NOT_DETERMINED
+    if tail.derivative_limit is None:
+        return "no: f′ keeps oscillating"
     limit = tex(f"f'(x) \\to {sp.latex(tail.derivative_limit)}")
     if tail.saturation is Saturation.HARD:
         return "hard: f′ is exactly 0 beyond some point"
