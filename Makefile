@@ -19,6 +19,7 @@ serve: site  ## serve the site with live reload on http://127.0.0.1:8000
 	$(PY) -m mkdocs serve --livereload
 
 test: $(TEST_DEPS) $(NODE_DEPS) lint  ## the whole suite: lint, types, pytest
+	$(PY) -m generator docs  # derives every entry once, in parallel, into the shared cache
 	$(PY) -m pytest
 
 lint: $(TEST_DEPS)  ## ruff and mypy

@@ -207,6 +207,7 @@ class Properties:
     left: Tail
     right: Tail
     identity_near_zero: bool | None
+    range_estimate: sp.Set | None = None  # numerical, only where ``range`` is not determined
 
     @property
     def bounded_below(self) -> bool | None:

@@ -135,6 +135,7 @@ def _activation_context(entry: Entry, entries: Sequence[Entry]) -> dict[str, obj
         ],
         "frameworks": [_framework_row(activation, f.framework) for f in activation.frameworks],
         "frameworks_titles": FRAMEWORK_TITLES,
+        "tolerance": _tolerance_text(activation),
         "kind_text": KIND_TEXT[activation.kind],
         "missing_frameworks": [
             FRAMEWORK_TITLES[name]
@@ -244,6 +245,28 @@ def _framework_row(activation: Activation, name: str) -> dict[str, object]:
         "defaults": ", ".join(defaults),
         "note": entry.note,
     }
+
+
+def _tolerance_text(activation: Activation) -> str | None:
+    """The asserted agreement with PyTorch, in words: "f exactly, the gradient within …"."""
+    entry = activation.framework("pytorch")
+    if entry is None or entry.tolerance is None:
+        return None
+    bound = entry.tolerance
+    parts = []
+    for label, relative, absolute in (
+        ("f", bound.f_relative, bound.f_absolute),
+        ("the gradient", bound.df_relative, bound.df_absolute),
+    ):
+        if relative == 0 and absolute == 0:
+            parts.append(f"{label} exactly")
+            continue
+        terms = [
+            f"{absolute:.2g}" if absolute else "",
+            f"{relative:.2g}·|exact|" if relative else "",
+        ]
+        parts.append(f"{label} within {' + '.join(t for t in terms if t)}")
+    return ", ".join(parts)
 
 
 def _overview_row(entry: Entry) -> dict[str, object]:

@@ -29,15 +29,19 @@ def _analyse_in_time(task: tuple[Activation, float]) -> Analysis:
 
 
 def analyse_all(
-    activations: Sequence[Activation], jobs: int | None = None, limit: float = TIME_LIMIT
+    activations: Sequence[Activation],
+    jobs: int | None = None,
+    limit: float = TIME_LIMIT,
+    *,
+    use_cache: bool = True,
 ) -> list[Analysis]:
     """``analyse`` for each entry, in order: from the cache where it can, the rest on
     ``jobs`` processes (default: all cores)."""
-    results = {a.id: cache.load(a) for a in activations}
+    results = {a.id: cache.load(a) if use_cache else None for a in activations}
     missing = [a for a in activations if results[a.id] is None]
     if missing:
         workers = max(1, min(jobs or os.cpu_count() or 1, len(missing)))
-        context = multiprocessing.get_context("fork")
+        context = multiprocessing.get_context("forkserver")  # fork is unsafe in threaded hosts
         with context.Pool(processes=workers) as pool:
             computed = pool.map(_analyse_in_time, [(a, limit) for a in missing], chunksize=1)
         for activation, analysis in zip(missing, computed, strict=True):

@@ -176,3 +176,40 @@ def test_pytorch_vector_activation_matches_the_formula(activation: Activation) -
         expected = np.array([[float(v) for v in formula(list(row))] for row in vectors])
     bound = _tolerance(activation)
     np.testing.assert_allclose(got, expected, rtol=bound.f_relative, atol=bound.f_absolute)
+
+
+BY_ID = {activation.id: activation for activation in SCALAR}
+
+
+def test_pytorch_softplus_switches_to_the_identity_above_its_threshold() -> None:
+    """The deliberate difference named on the Softplus page: x itself where βx > 20."""
+    activation = BY_ID["softplus"]
+    assert any(d.framework == "pytorch" for d in activation.differences)
+    for beta in (1.0, 3.0):
+        points = np.array([20.5, 22.0, 25.0]) / beta  # where the gap still shows in float64
+        x = torch.tensor(points, dtype=torch.float64, requires_grad=True)
+        y = torch.nn.Softplus(beta=beta)(x)
+        (gradient,) = torch.autograd.grad(y.sum(), x)
+        assert np.array_equal(y.detach().numpy(), points)  # the identity, not the formula
+        assert np.all(gradient.numpy() == 1.0)
+        exact = _exact(
+            activation.expression.subs({sp.Symbol("beta", real=True): beta}),
+            activation.variable,
+            points,
+        )
+        assert np.all(exact > points)  # the formula is above x by log1p(e^{-βx})/β
+
+
+def test_pytorch_rrelu_is_random_in_training_and_the_formula_in_eval() -> None:
+    """The other named difference: RReLU draws its slope in training mode."""
+    activation = BY_ID["rrelu"]
+    assert any(d.framework == "pytorch" for d in activation.differences)
+    lower, upper = (float(activation.defaults[sp.Symbol(n, real=True)]) for n in ("lower", "upper"))
+    module = torch.nn.RReLU(lower, upper).double()
+    x = -torch.ones(10_000, dtype=torch.float64)
+    torch.manual_seed(0)
+    slopes = -module.train()(x).numpy()
+    assert slopes.min() >= lower
+    assert slopes.max() <= upper
+    assert len(np.unique(slopes)) > 1000  # drawn per element
+    assert np.all(-module.eval()(x).numpy() == (lower + upper) / 2)

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from generator.catalog.loader import load_entry
-from generator.errors import BuildError
+from generator.errors import BuildError, CatalogError
 from generator.render import figures, latex, plots
 from generator.render.math import _PLACEHOLDER, _decode, placeholder, typeset
 from generator.site import build_docs
@@ -103,3 +103,11 @@ def test_derivative_curve_is_cut_at_a_kink() -> None:
     assert derivative.x[cut - 1] < 0 < derivative.x[cut + 1]
     assert derivative.y[cut - 1] == 0.0
     assert derivative.y[cut + 1] == 1.0
+
+
+def test_slow_derivation_stops_with_a_message_naming_the_file() -> None:
+    from generator.workers import analyse_all
+
+    activation = BY_ID["gelu"]
+    with pytest.raises(CatalogError, match=r"gelu\.yaml.*'expression'.*did not finish"):
+        analyse_all([activation], jobs=1, limit=0.01, use_cache=False)

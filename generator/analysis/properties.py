@@ -21,6 +21,7 @@ from generator.analysis.calculus import (
     samples,
     value_at,
 )
+from generator.analysis.estimate import estimate_range
 from generator.analysis.pieces import (
     UndeterminedError,
     boundaries,
@@ -61,7 +62,12 @@ def compute_properties(
     value_range = _attempt(lambda: _range(pieces, x))
     value_at_zero = _attempt(lambda: _value_at(pieces, x, sp.Integer(0)))
     derivative_at_zero = _attempt(lambda: _derivative_at_zero(pieces, x, kinks))
+    left, right = _tail(pieces[0], x, -sp.oo), _tail(pieces[-1], x, sp.oo)
+    estimate = None
+    if value_range is None and len(pieces) == 1:
+        estimate = _attempt(lambda: estimate_range(pieces[0].expression, x, left, right))
     return Properties(
+        range_estimate=estimate,
         value_at_zero=value_at_zero,
         derivative_at_zero=derivative_at_zero,
         range=value_range,
@@ -71,8 +77,8 @@ def compute_properties(
         zero_centred=_zero_centred(value_at_zero, value_range, pieces, x),
         smoothness=_attempt(lambda: _smoothness(pieces, x)),
         kinks=kinks,
-        left=_tail(pieces[0], x, -sp.oo),
-        right=_tail(pieces[-1], x, sp.oo),
+        left=left,
+        right=right,
         identity_near_zero=_identity_near_zero(value_at_zero, derivative_at_zero, kinks),
     )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal, localcontext
+
 import sympy as sp
 
 from generator.model import Activation, Kind, Piece
@@ -13,7 +15,32 @@ def symbol_names(activation: Activation) -> dict[sp.Basic, str]:
 
 
 def expression(activation: Activation, value: sp.Expr) -> str:
-    return str(sp.latex(value, symbol_names=symbol_names(activation)))
+    return str(sp.latex(decimals(value), symbol_names=symbol_names(activation)))
+
+
+def decimals(value: sp.Expr) -> sp.Expr:
+    """Constants typed as decimals read as decimals: 1.0507009873554805, not p/2000000000000000.
+
+    The parser keeps 1.0507… exact as a rational; a rational whose denominator divides a
+    power of ten is a terminating decimal, printed here with all of its digits.
+    """
+    replacements = {}
+    for number in value.atoms(sp.Rational):
+        if number.q <= 100 or not _terminates(int(number.q)):
+            continue
+        with localcontext() as context:
+            context.prec = 60  # more than any decimal a catalog file can hold
+            text = str(Decimal(int(number.p)) / Decimal(int(number.q)))
+        digits = len(text.replace("-", "").replace(".", "").lstrip("0"))
+        replacements[number] = sp.Float(text, max(digits, 15))
+    return value.xreplace(replacements)
+
+
+def _terminates(denominator: int) -> bool:
+    for factor in (2, 5):
+        while denominator % factor == 0:
+            denominator //= factor
+    return denominator == 1
 
 
 def name(activation: Activation) -> str:

@@ -68,8 +68,13 @@ def properties_rows(properties: Properties) -> tuple[tuple[str, str], ...]:
         kink_text = "none"
     else:
         kink_text = ", ".join(tex(f"x = {sp.latex(kink.at)}") for kink in kinks)
+    if properties.range is None and properties.range_estimate is not None:
+        estimate = tex("\\approx " + interval(properties.range_estimate))
+        range_text = f"not determined symbolically; numerically {estimate}"
+    else:
+        range_text = value_range(properties.range)
     return (
-        ("Range", value_range(properties.range)),
+        ("Range", range_text),
         ("Bounded below", yes_no(properties.bounded_below)),
         ("Bounded above", yes_no(properties.bounded_above)),
         ("Monotonicity", monotonicity(properties.monotonicity)),
