@@ -211,11 +211,19 @@ class Properties:
 
     @property
     def bounded_below(self) -> bool | None:
-        return None if self.range is None else bool(self.range.inf.is_finite)
+        if self.range is not None:
+            return bool(self.range.inf.is_finite)
+        return False if -sp.oo in self._limits else None  # a limit of −∞ settles it
 
     @property
     def bounded_above(self) -> bool | None:
-        return None if self.range is None else bool(self.range.sup.is_finite)
+        if self.range is not None:
+            return bool(self.range.sup.is_finite)
+        return False if sp.oo in self._limits else None
+
+    @property
+    def _limits(self) -> tuple[sp.Expr | None, ...]:
+        return (self.left.value_limit, self.right.value_limit)
 
 
 @dataclass(frozen=True)

@@ -168,6 +168,11 @@ def test_tails_match_the_limits_of_f_and_its_derivative(activation: Activation) 
             if settled(activation, f"{side} limit", tail.value_limit):
                 assert tail.value_limit is not None
                 _approaches(f(at), tail.value_limit)
+        far_values = (f(-FAR), f(FAR))
+        if properties.bounded_above is False:
+            assert max(far_values) > 1e3
+        if properties.bounded_below is False:
+            assert min(far_values) < -1e3
 
 
 def _approaches(value: mpmath.mpf, limit: sp.Expr) -> None:

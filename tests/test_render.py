@@ -111,3 +111,11 @@ def test_slow_derivation_stops_with_a_message_naming_the_file() -> None:
     activation = BY_ID["gelu"]
     with pytest.raises(CatalogError, match=r"gelu\.yaml.*'expression'.*did not finish"):
         analyse_all([activation], jobs=1, limit=0.01, use_cache=False)
+
+
+def test_typeset_math_stays_on_one_line_for_tables() -> None:
+    """KaTeX draws square roots as SVG paths with line breaks; a table row must not break."""
+    formula = placeholder(r"\sqrt{x^2 + 1}", display=False)
+    (html,) = typeset({"a.md": "| " + formula + " |"}).values()
+    assert "<svg" in html
+    assert "\n" not in html

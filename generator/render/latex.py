@@ -109,7 +109,8 @@ def interval(domain: sp.Set) -> str:
     if isinstance(domain, sp.Interval):
         left = "(" if domain.left_open or domain.inf == -sp.oo else "["
         right = ")" if domain.right_open or domain.sup == sp.oo else "]"
-        return f"{left}{sp.latex(domain.inf)}, {sp.latex(domain.sup)}{right}"
+        low, high = sp.latex(decimals(domain.inf)), sp.latex(decimals(domain.sup))
+        return f"{left}{low}, {high}{right}"
     if isinstance(domain, sp.Union):
         return " \\cup ".join(interval(part) for part in domain.args)
     return str(sp.latex(domain))

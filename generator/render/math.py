@@ -77,8 +77,12 @@ def _render(formulas: Mapping[tuple[str, bool], str]) -> list[str]:
 
 
 def _protect(html: str) -> str:
-    """Entity-escape Markdown syntax in the text between tags, so Markdown leaves it be."""
-    parts = _TAG_OR_ENTITY.split(html)
+    """Entity-escape Markdown syntax in the text between tags, so Markdown leaves it be.
+
+    Newlines go too: KaTeX's SVG paths (square roots) break lines inside attributes, and a
+    line break inside a table cell would end the Markdown table row.
+    """
+    parts = _TAG_OR_ENTITY.split(" ".join(html.splitlines()))
     return "".join(
         part if part.startswith(("<", "&")) else "".join(_MARKDOWN_SPECIAL.get(c, c) for c in part)
         for part in parts

@@ -10,7 +10,7 @@ import sympy as sp
 from generator.analysis.calculus import is_zero
 from generator.analysis.vector import components
 from generator.catalog.loader import VECTOR_NAMES
-from generator.model import Activation, ElementwiseAnalysis, VectorAnalysis
+from generator.model import Activation, ElementwiseAnalysis, Kind, VectorAnalysis
 from generator.render.figures import FloatArray, Marker, Plot, sample
 
 # The vector and temperatures of the softmax bar chart.
@@ -25,12 +25,13 @@ def elementwise_plot(activation: Activation, analysis: ElementwiseAnalysis) -> P
     jumps = tuple(float(kink.at) for kink in kinks if not kink.continuous)
     corners = tuple(float(kink.at) for kink in kinks)
     second = analysis.second_derivative.subs(defaults)
+    name = "g" if activation.kind is Kind.GATED else "f"
     curves = [
-        sample(activation.at_defaults(), x, "f(x)", jumps),
-        sample(analysis.derivative.subs(defaults), x, "f′(x)", corners),
+        sample(activation.at_defaults(), x, f"{name}(x)", jumps),
+        sample(analysis.derivative.subs(defaults), x, f"{name}′(x)", corners),
     ]
     if is_zero(second) is not True:
-        curves.append(sample(second, x, "f″(x)", corners))
+        curves.append(sample(second, x, f"{name}″(x)", corners))
     markers = []
     for kink in kinks:
         at = float(kink.at)
