@@ -13,7 +13,6 @@ from generator.model import Activation, Analysis, ElementwiseAnalysis, Kind, Vec
 
 CATALOG = load_catalog()
 SCALAR = tuple(a for a in CATALOG if a.kind.scalar)  # elementwise, and the gates of gated units
-ELEMENTWISE = SCALAR
 VECTOR = tuple(a for a in CATALOG if a.kind is Kind.VECTOR)
 
 

@@ -9,8 +9,8 @@ import numpy as np
 import numpy.typing as npt
 import sympy as sp
 
-from generator.analysis.pieces import canonical
-from generator.model import Activation, ElementwiseAnalysis
+from generator.analysis.pieces import boundaries, canonical, split
+from generator.model import Activation
 
 Array = npt.NDArray[np.float64]
 
@@ -29,10 +29,6 @@ def numpy_function(expression: sp.Expr, x: sp.Symbol) -> Callable[[Array], Array
 def mpmath_function(expression: sp.Expr, x: sp.Symbol) -> Callable[[mpmath.mpf], mpmath.mpf]:
     function = sp.lambdify(x, canonical(expression), modules="mpmath")
     return lambda value: mpmath.mpf(function(value))
-
-
-def kink_points(analysis: ElementwiseAnalysis) -> tuple[float, ...]:
-    return tuple(float(kink.at) for kink in analysis.properties.kinks or ())
 
 
 def away_from(points: tuple[float, ...], values: Array, margin: float = 1e-3) -> Array:
@@ -58,8 +54,6 @@ def breakpoints(activation: Activation, values: dict[sp.Symbol, sp.Rational]) ->
 
     Derivatives of any order may jump there, so numeric differentiation keeps away.
     """
-    from generator.analysis.pieces import boundaries, split
-
     points = {float(kink.at.subs(values)) for kink in activation.kinks}
     points |= {
         float(p) for p in boundaries(split(activation.expression.subs(values), activation.variable))

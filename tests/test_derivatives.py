@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from generator.analysis.vector import components
 from generator.catalog.loader import VECTOR_NAMES, S
 from generator.model import Activation, ElementwiseAnalysis
-from tests.conftest import ELEMENTWISE, VECTOR, each, elementwise_analysis, vector_analysis
+from tests.conftest import SCALAR, VECTOR, each, elementwise_analysis, vector_analysis
 from tests.numeric import (
     away_from,
     breakpoints,
@@ -25,7 +25,7 @@ GRID = np.concatenate([np.linspace(-8, 8, 161), [-30.0, -12.5, 12.5, 30.0]])
 STEP = 1e-5  # central differences: error ~ STEP² f‴ + eps/STEP, about 1e-10 here
 
 
-@each(ELEMENTWISE)
+@each(SCALAR)
 @pytest.mark.parametrize("parameters", [0, 1, 2], ids=["defaults", "small", "large"])
 def test_derivatives_match_finite_differences(activation: Activation, parameters: int) -> None:
     analysis = elementwise_analysis(activation)
@@ -67,7 +67,7 @@ def _filled_points(analysis: ElementwiseAnalysis) -> list[float]:
     return points
 
 
-@each(ELEMENTWISE)
+@each(SCALAR)
 @pytest.mark.parametrize("point", [-6.5, -2.0, -0.3, 0.25, 1.0, 3.7, 9.0])
 def test_derivatives_match_mpmath_on_grid(activation: Activation, point: float) -> None:
     if any(abs(point - p) < 1e-6 for p in breakpoints(activation, activation.defaults)):
@@ -75,7 +75,7 @@ def test_derivatives_match_mpmath_on_grid(activation: Activation, point: float) 
     _check_against_mpmath(activation, point)
 
 
-@each(ELEMENTWISE)
+@each(SCALAR)
 @settings(max_examples=40, deadline=None)
 @given(point=st.floats(min_value=-20, max_value=20, allow_nan=False))
 def test_derivatives_match_mpmath_anywhere(activation: Activation, point: float) -> None:

@@ -11,7 +11,7 @@ import sympy as sp
 
 from generator.analysis.pieces import canonical
 from generator.model import Activation, Monotonicity, Saturation
-from tests.conftest import ELEMENTWISE, VECTOR, each, elementwise_analysis, vector_analysis
+from tests.conftest import SCALAR, VECTOR, each, elementwise_analysis, vector_analysis
 from tests.numeric import breakpoints, mpmath_function, numpy_function
 
 # (activation id, property) pairs SymPy cannot settle: their pages say "not determined".
@@ -80,7 +80,7 @@ def _components(domain: sp.Set) -> list[tuple[float, float, bool, bool]]:
     return [(float(domain.inf), float(domain.sup), domain.left_open, domain.right_open)]
 
 
-@each(ELEMENTWISE)
+@each(SCALAR)
 def test_values_stay_in_the_range_and_approach_its_ends(activation: Activation) -> None:
     properties = elementwise_analysis(activation).properties
     claimed = properties.range
@@ -123,7 +123,7 @@ def _check_estimate(activation: Activation, estimate: sp.Set) -> None:
     assert values.max() <= float(estimate.sup) + 1e-5
 
 
-@each(ELEMENTWISE)
+@each(SCALAR)
 def test_monotonicity_holds_on_a_dense_grid(activation: Activation) -> None:
     claimed = elementwise_analysis(activation).properties.monotonicity
     if not settled(activation, "monotonicity", claimed):
@@ -147,7 +147,7 @@ def test_monotonicity_holds_on_a_dense_grid(activation: Activation) -> None:
         raise AssertionError(f"no numeric check for {claimed}")
 
 
-@each(ELEMENTWISE)
+@each(SCALAR)
 def test_tails_match_the_limits_of_f_and_its_derivative(activation: Activation) -> None:
     properties = elementwise_analysis(activation).properties
     f, slope = _exact(activation), _exact(activation, 1)
@@ -184,7 +184,7 @@ def _approaches(value: mpmath.mpf, limit: sp.Expr) -> None:
         assert abs(value) > 1e3
 
 
-@each(ELEMENTWISE)
+@each(SCALAR)
 def test_values_at_zero_symmetry_and_zero_centring(activation: Activation) -> None:
     properties = elementwise_analysis(activation).properties
     f = numpy_function(activation.at_defaults(), activation.variable)
@@ -215,7 +215,7 @@ def test_values_at_zero_symmetry_and_zero_centring(activation: Activation) -> No
         assert properties.identity_near_zero == expected
 
 
-@each(ELEMENTWISE)
+@each(SCALAR)
 def test_kinks_are_exactly_where_one_sided_slopes_differ(activation: Activation) -> None:
     analysis = elementwise_analysis(activation)
     kinks = analysis.properties.kinks
@@ -247,7 +247,7 @@ def test_kinks_are_exactly_where_one_sided_slopes_differ(activation: Activation)
         assert np.nanmax(np.abs(np.diff(slope(segment)))) <= allowed
 
 
-@each(ELEMENTWISE)
+@each(SCALAR)
 def test_continuity_class_matches_the_function(activation: Activation) -> None:
     properties = elementwise_analysis(activation).properties
     if not settled(activation, "smoothness", properties.smoothness):
