@@ -60,6 +60,8 @@ def _torch_callable(
     if entry.module is not None:
         module = _resolve(entry.module)
         assert isinstance(module, type)
+        if "dtype" in inspect.signature(module).parameters:  # weights born in float64
+            keywords["dtype"] = torch.float64
         instance = module(**keywords).double().eval()
         return lambda tensor: instance(tensor)
     assert entry.function is not None
