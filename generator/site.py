@@ -6,10 +6,12 @@ when complete, so a failed build leaves the previous ``docs/`` and ``site/`` unt
 
 from __future__ import annotations
 
+import ctypes
 import json
 import logging
 import os
 import shutil
+import subprocess
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -59,6 +61,7 @@ def build_site(
     """``build_docs`` followed by ``mkdocs build --strict`` into a fresh ``site/``."""
     count = build_docs(catalog, docs, jobs)
     site.parent.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(site)
     with tempfile.TemporaryDirectory(dir=site.parent, prefix=f".{site.name}-") as scratch:
         output = Path(scratch) / "site"
         _mkdocs(docs, output)
@@ -73,6 +76,7 @@ def _mkdocs(docs: Path, output: Path) -> None:
     handler.setFormatter(logging.Formatter("mkdocs: %(levelname)s %(message)s"))
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
+    os.environ.setdefault("SOURCE_DATE_EPOCH", _build_date())
     try:
         config = load_config(
             str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(output), strict=True
@@ -154,6 +158,7 @@ def _json(data: Mapping[str, object]) -> bytes:
 
 def _write_tree(target: Path, files: Mapping[str, bytes]) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(target)
     scratch = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}-"))
     try:
         for relative, content in sorted(files.items()):
@@ -166,9 +171,53 @@ def _write_tree(target: Path, files: Mapping[str, bytes]) -> None:
 
 
 def _swap(new: Path, target: Path) -> None:
-    """Put ``new`` where ``target`` is: two renames, the old tree deleted afterwards."""
+    """Put ``new`` where ``target`` is, in one atomic step where the kernel allows it.
+
+    Linux's renameat2(RENAME_EXCHANGE) swaps the two trees at once, so a build killed at any
+    moment leaves either the old or the new tree in place, never neither. Elsewhere, two
+    renames leave a moment without ``target``.
+    """
+    if target.exists() and _exchange(new, target):
+        shutil.rmtree(new, ignore_errors=True)  # ``new`` now holds the previous tree
+        return
     old = target.with_name(f".{target.name}-old-{os.getpid()}")
     if target.exists():
         target.rename(old)
     new.rename(target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Atomically exchange two paths; False where renameat2 is not available."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_current_directory, rename_exchange = -100, 2
+    result = renameat2(
+        at_current_directory,
+        os.fsencode(first),
+        at_current_directory,
+        os.fsencode(second),
+        rename_exchange,
+    )
+    return bool(result == 0)
+
+
+def _remove_leftovers(target: Path) -> None:
+    """Scratch trees of a build that was killed before it could clean up."""
+    for leftover in target.parent.glob(f".{target.name}-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _build_date() -> str:
+    """Seconds since 1970 of the last commit: the date MkDocs writes into sitemap.xml.
+
+    MkDocs reads SOURCE_DATE_EPOCH; without it every build would stamp today's date and two
+    builds of the same sources would differ.
+    """
+    result = subprocess.run(
+        ["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    stamp = result.stdout.strip()
+    return stamp if result.returncode == 0 and stamp.isdigit() else "0"

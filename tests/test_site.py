@@ -30,6 +30,7 @@ def test_every_activation_page_has_math_and_its_figure(site: Path, activation: A
     html = page.read_text(encoding="utf-8")
     assert 'class="katex-display"' in html
     assert "@@tex-" not in html
+    assert "<p>|" not in html, "a Markdown table fell apart"
     assert "$$" not in html
     for scheme in ("light", "dark"):
         assert f"{activation.id}-{scheme}.svg" in html
@@ -57,6 +58,7 @@ def test_katex_fonts_are_served_locally(site: Path) -> None:
 
 def test_home_and_properties_pages_exist(site: Path) -> None:
     home = (site / "index.html").read_text(encoding="utf-8")
+    assert "<p>|" not in home, "a Markdown table fell apart"
     for activation in CATALOG:
         assert f'href="activations/{activation.id}/"' in home
         assert f"{activation.id}-thumb.svg" in home
