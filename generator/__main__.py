@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.catalog.loader import ENTRIES
-from generator.errors import BuildError, CatalogError
-from generator.site import ROOT, build_docs, build_site
+from generator import fingerprint
+
+ENTRIES = Path(__file__).parent / "catalog" / "entries"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -17,15 +17,26 @@ def main(argv: list[str] | None = None) -> int:
         "command", choices=("docs", "site"), help="docs: Markdown only; site: docs + mkdocs"
     )
     parser.add_argument("--catalog", type=Path, default=ENTRIES, help="folder of catalog files")
-    parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="where to write Markdown")
-    parser.add_argument("--site", type=Path, default=ROOT / "site", help="where to build the site")
+    root = fingerprint.ROOT
+    parser.add_argument("--docs", type=Path, default=root / "docs", help="where to write Markdown")
+    parser.add_argument("--site", type=Path, default=root / "site", help="where to build the site")
     parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: cores)")
+    parser.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
     arguments = parser.parse_args(argv)
+    where = (arguments.catalog, arguments.docs, arguments.site)
+    if arguments.command == "site" and not arguments.force and fingerprint.up_to_date(*where):
+        print("site is up to date")
+        return 0
+
+    from generator.errors import BuildError, CatalogError
+    from generator.site import build_docs, build_site  # heavy: SymPy, matplotlib, MkDocs
+
     try:
         if arguments.command == "docs":
             count = build_docs(arguments.catalog, arguments.docs, arguments.jobs)
         else:
-            count = build_site(arguments.catalog, arguments.docs, arguments.site, arguments.jobs)
+            count = build_site(*where, arguments.jobs)
+            fingerprint.remember(*where)
     except CatalogError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

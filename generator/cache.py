@@ -47,13 +47,8 @@ def key(activation: Activation) -> str:
 
 def load(activation: Activation, folder: Path = FOLDER) -> Analysis | None:
     """The cached analysis, or None when absent or unreadable."""
-    path = folder / f"{key(activation)}.pickle"
-    try:
-        blob = path.read_bytes()
-    except OSError:
-        return None
-    body = blob[len(_MAGIC) + 32 :]
-    if not blob.startswith(_MAGIC) or hashlib.sha256(body).digest() != blob[len(_MAGIC) :][:32]:
+    body = read_blob(folder / f"{key(activation)}.pickle")
+    if body is None:
         return None
     try:
         result: Analysis = pickle.loads(body)
@@ -63,11 +58,27 @@ def load(activation: Activation, folder: Path = FOLDER) -> Analysis | None:
 
 
 def store(activation: Activation, analysis: Analysis, folder: Path = FOLDER) -> None:
-    """Write atomically (temporary file, then rename), with a checksum over the body."""
-    folder.mkdir(parents=True, exist_ok=True)
     body = pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL)
+    write_blob(folder / f"{key(activation)}.pickle", body)
+
+
+def read_blob(path: Path) -> bytes | None:
+    """The body of a blob written by :func:`write_blob`, or None if absent or damaged."""
+    try:
+        blob = path.read_bytes()
+    except OSError:
+        return None
+    body = blob[len(_MAGIC) + 32 :]
+    if not blob.startswith(_MAGIC) or hashlib.sha256(body).digest() != blob[len(_MAGIC) :][:32]:
+        return None
+    return body
+
+
+def write_blob(path: Path, body: bytes) -> None:
+    """Write atomically (temporary file, then rename), with a checksum over the body."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     blob = _MAGIC + hashlib.sha256(body).digest() + body
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     with os.fdopen(handle, "wb") as file:
         file.write(blob)
-    os.replace(temporary, folder / f"{key(activation)}.pickle")
+    os.replace(temporary, path)

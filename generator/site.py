@@ -7,13 +7,16 @@ when complete, so a failed build leaves the previous ``docs/`` and ``site/`` unt
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import json
 import logging
 import os
+import pickle
 import shutil
 import subprocess
 import tempfile
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
@@ -21,6 +24,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from generator import cache
 from generator.catalog.loader import ENTRIES, load_catalog
 from generator.errors import BuildError
 from generator.model import Activation, Analysis, ElementwiseAnalysis, VectorAnalysis
@@ -93,18 +97,55 @@ def _mkdocs(docs: Path, output: Path) -> None:
 def _entry(activation: Activation, analysis: Analysis, files: dict[str, bytes]) -> Entry:
     """Figures and code for one activation; the figure bytes are added to ``files``."""
     name = activation.id
+    drawn = _cached_figures(activation, analysis)
+    files |= drawn.files
+    elementwise = analysis if isinstance(analysis, ElementwiseAnalysis) else None
+    return Entry(
+        activation=activation,
+        analysis=analysis,
+        snippet=numpy_snippet(activation, elementwise),
+        figure=FigureRef(
+            f"../{FIGURES}/{name}-light.svg", f"../{FIGURES}/{name}-dark.svg", drawn.description
+        ),
+        thumbnail=f"{FIGURES}/{name}-thumb.svg",
+        extra_figure=drawn.extra,
+    )
+
+
+@dataclass(frozen=True)
+class _Drawn:
+    files: dict[str, bytes]
+    description: str
+    extra: FigureRef | None
+
+
+def _cached_figures(activation: Activation, analysis: Analysis) -> _Drawn:
+    """Every figure of one entry, reused while its catalog file and the drawing code hold."""
+    digest = hashlib.sha256(cache.key(activation).encode())
+    for module in (figures, plots):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    path = cache.FOLDER.parent / "entry-figures" / f"{digest.hexdigest()}.pickle"
+    stored = cache.read_blob(path)
+    if stored is not None:
+        drawn: _Drawn = pickle.loads(stored)
+        return drawn
+    drawn = _draw_figures(activation, analysis)
+    cache.write_blob(path, pickle.dumps(drawn, protocol=pickle.HIGHEST_PROTOCOL))
+    return drawn
+
+
+def _draw_figures(activation: Activation, analysis: Analysis) -> _Drawn:
+    name = activation.id
+    files: dict[str, bytes] = {}
     if isinstance(analysis, ElementwiseAnalysis):
         plot = plots.elementwise_plot(activation, analysis)
-        thumbnail_curve = plot.curves[0]
-        snippet = numpy_snippet(activation, analysis)
     else:
         assert isinstance(analysis, VectorAnalysis)
         plot = plots.vector_plot(activation, analysis)
-        thumbnail_curve = plot.curves[0]
-        snippet = numpy_snippet(activation, None)
     for scheme in figures.SCHEMES:
         files[f"{FIGURES}/{name}-{scheme.name}.svg"] = figures.draw(plot, scheme)
-    files[f"{FIGURES}/{name}-thumb.svg"] = figures.sparkline(thumbnail_curve)
+    files[f"{FIGURES}/{name}-thumb.svg"] = figures.sparkline(plot.curves[0])
     extra = None
     if isinstance(analysis, VectorAnalysis) and _probabilities(analysis):
         groups = plots.temperature_groups(activation)
@@ -120,16 +161,7 @@ def _entry(activation: Activation, analysis: Analysis, files: dict[str, bytes]) 
             f" temperature T of {', '.join(f'{t:g}' for t in plots.TEMPERATURES)}: a low"
             " temperature sharpens the distribution, a high one flattens it.",
         )
-    return Entry(
-        activation=activation,
-        analysis=analysis,
-        snippet=snippet,
-        figure=FigureRef(
-            f"../{FIGURES}/{name}-light.svg", f"../{FIGURES}/{name}-dark.svg", plot.description
-        ),
-        thumbnail=f"{FIGURES}/{name}-thumb.svg",
-        extra_figure=extra,
-    )
+    return _Drawn(files, plot.description, extra)
 
 
 def _probabilities(analysis: VectorAnalysis) -> bool:

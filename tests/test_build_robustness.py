@@ -20,8 +20,9 @@ from generator.catalog.loader import ENTRIES, load_entry
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _build(catalog: Path, out: Path) -> subprocess.CompletedProcess[str]:
+def _build(catalog: Path, out: Path, *, force: bool = True) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "generator", "site", "--catalog", str(catalog)]
+    command += ["--force"] if force else []
     command += ["--docs", str(out / "docs"), "--site", str(out / "site")]
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
 
@@ -57,7 +58,15 @@ def test_a_killed_build_leaves_the_previous_site_and_the_next_build_succeeds(
 ) -> None:
     assert _build(small_catalog, tmp_path).returncode == 0
     before = _hashes(tmp_path / "site")
-    command = [sys.executable, "-m", "generator", "site", "--catalog", str(small_catalog)]
+    command = [
+        sys.executable,
+        "-m",
+        "generator",
+        "site",
+        "--force",
+        "--catalog",
+        str(small_catalog),
+    ]
     command += ["--docs", str(tmp_path / "docs"), "--site", str(tmp_path / "site")]
     for delay in sorted(random.Random(7).uniform(0.2, 4.0) for _ in range(3)):
         process = subprocess.Popen(command, cwd=ROOT, start_new_session=True)
@@ -71,6 +80,22 @@ def test_a_killed_build_leaves_the_previous_site_and_the_next_build_succeeds(
     assert again.returncode == 0, again.stderr
     assert _hashes(tmp_path / "site") == before
     assert not list(tmp_path.glob(".site-*")), "scratch trees left behind"
+
+
+def test_unchanged_inputs_make_a_no_op_and_an_edit_rebuilds(
+    small_catalog: Path, tmp_path: Path
+) -> None:
+    catalog = tmp_path / "catalog"
+    shutil.copytree(small_catalog, catalog)
+    assert _build(catalog, tmp_path / "out").returncode == 0
+    again = _build(catalog, tmp_path / "out", force=False)
+    assert again.stdout.strip() == "site is up to date"
+    relu = catalog / "relu.yaml"
+    relu.write_text(relu.read_text(encoding="utf-8").replace("Cheap, ", "Cheap and "))
+    edited = _build(catalog, tmp_path / "out", force=False)
+    assert edited.returncode == 0, edited.stderr
+    assert "built 5 activations" in edited.stdout
+    assert "Cheap and non-saturating" in (tmp_path / "out/docs/activations/relu.md").read_text()
 
 
 def test_cache_key_follows_the_catalog_file(tmp_path: Path) -> None:

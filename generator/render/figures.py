@@ -6,10 +6,13 @@ written with a fixed hash salt and no date, so the same input gives the same byt
 
 from __future__ import annotations
 
+import hashlib
 import io
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import Final
 
 import matplotlib
@@ -21,6 +24,9 @@ from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
 
 from generator.analysis.pieces import canonical
+from generator.cache import FOLDER, read_blob, write_blob
+
+FIGURE_CACHE: Final = FOLDER.parent / "figures"
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -138,6 +144,28 @@ def _axes_through_origin(axes: Axes, scheme: Scheme) -> None:
 
 
 def draw(plot: Plot, scheme: Scheme) -> bytes:
+    """The main figure, from the figure cache when the same plot was drawn before."""
+    digest = hashlib.sha256(_code_digest().encode())
+    digest.update(repr((scheme, plot.markers, plot.description)).encode())
+    for curve in plot.curves:
+        digest.update(curve.label.encode())
+        digest.update(curve.x.tobytes())
+        digest.update(curve.y.tobytes())
+    path = FIGURE_CACHE / f"{digest.hexdigest()}.svg"
+    svg = read_blob(path)
+    if svg is None:
+        svg = _draw(plot, scheme)
+        write_blob(path, svg)
+    return svg
+
+
+@cache
+def _code_digest() -> str:
+    """Drawing code and matplotlib's version: a change to either redraws every figure."""
+    return hashlib.sha256(Path(__file__).read_bytes() + matplotlib.__version__.encode()).hexdigest()
+
+
+def _draw(plot: Plot, scheme: Scheme) -> bytes:
     """The main figure of a page: every curve, with a legend and markers at kinks."""
     with _style(scheme):
         figure = Figure(figsize=(6.4, 3.6))
