@@ -7,7 +7,7 @@ TEST_DEPS := $(VENV)/.test-deps
 NODE_DEPS := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site docs serve test lint clean
+.PHONY: site docs serve test lint bench clean
 
 site: $(SITE_DEPS) $(NODE_DEPS)  ## generate docs/ and build site/ (mkdocs --strict)
 	$(PY) -m generator site
@@ -23,9 +23,12 @@ test: $(TEST_DEPS) $(NODE_DEPS) lint  ## the whole suite: lint, types, pytest
 	$(PY) -m pytest
 
 lint: $(TEST_DEPS)  ## ruff and mypy
-	$(PY) -m ruff check generator tests
-	$(PY) -m ruff format --check generator tests
+	$(PY) -m ruff check generator tests bench
+	$(PY) -m ruff format --check generator tests bench
 	$(PY) -m mypy
+
+bench: $(SITE_DEPS) $(NODE_DEPS)  ## build times as ratios to mkdocs alone (a few minutes)
+	$(PY) bench/build_speed.py
 
 clean:  ## remove everything generated and installed
 	rm -rf docs site .site-* .docs-* $(VENV) node_modules test-artifacts .pytest_cache .mypy_cache .ruff_cache .hypothesis

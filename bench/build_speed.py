@@ -1,0 +1,98 @@
+"""`make bench`: build times as ratios to `mkdocs build` alone, measured in one run.
+
+Reports the median of N runs of: a cold `generator site` (no caches, dependencies already
+installed), a no-op rebuild, a rebuild after editing one catalog file, and `mkdocs build`
+on the generated docs (the floor no generator can beat). Then builds a synthetic catalog
+four times the real one, cold, and reports the time per activation for both.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ENTRIES = ROOT / "generator" / "catalog" / "entries"
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def run(*arguments: str) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, *arguments], cwd=ROOT, env=ENV, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def site(catalog: Path, out: Path, *extra: str) -> float:
+    return run(
+        "-m", "generator", "site", "--catalog", str(catalog),
+        "--docs", str(out / "docs"), "--site", str(out / "site"), *extra,
+    )  # fmt: skip
+
+
+def clear_caches() -> None:
+    shutil.rmtree(ROOT / ".cache", ignore_errors=True)
+
+
+def synthetic(folder: Path, copies: int) -> int:
+    """Each real entry ``copies`` times under new ids: a catalog ``copies`` times the size."""
+    count = 0
+    for path in sorted(ENTRIES.glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        for k in range(1, copies + 1):
+            name = f"{path.stem}_v{k}"
+            variant = text.replace(f"id: {path.stem}\n", f"id: {name}\n", 1)
+            (folder / f"{name}.yaml").write_text(variant, encoding="utf-8")
+            count += 1
+    return count
+
+
+def main() -> None:
+    real = len(list(ENTRIES.glob("*.yaml")))
+    with tempfile.TemporaryDirectory() as scratch:
+        out = Path(scratch) / "out"
+        catalog = Path(scratch) / "catalog"
+        shutil.copytree(ENTRIES, catalog)
+        cold, noop, edit, floor = [], [], [], []
+        for _ in range(RUNS):
+            clear_caches()
+            shutil.rmtree(out, ignore_errors=True)
+            cold.append(site(catalog, out))
+            noop.append(site(catalog, out))
+            relu = catalog / "relu.yaml"
+            relu.write_text(relu.read_text(encoding="utf-8") + f"# edit {time.time()}\n")
+            edit.append(site(catalog, out))
+            floor.append(run("-m", "mkdocs", "build", "-q", "-f", str(ROOT / "mkdocs.yml"),
+                             "-d", str(Path(scratch) / "floor")))  # fmt: skip
+        big = Path(scratch) / "big"
+        big.mkdir()
+        size = synthetic(big, 4)
+        clear_caches()
+        big_cold = site(big, Path(scratch) / "big-out")
+    base = statistics.median(floor)
+    report = {
+        "runs": RUNS,
+        "floor_mkdocs_build_s": round(base, 2),
+        "cold_s": round(statistics.median(cold), 2),
+        "noop_s": round(statistics.median(noop), 3),
+        "one_file_edit_s": round(statistics.median(edit), 2),
+        "cold_ratio": round(statistics.median(cold) / base, 2),
+        "noop_ratio": round(statistics.median(noop) / base, 3),
+        "one_file_edit_ratio": round(statistics.median(edit) / base, 2),
+        "per_activation_cold_s": {
+            f"{real} entries": round(statistics.median(cold) / real, 3),
+            f"{size} entries (synthetic)": round(big_cold / size, 3),
+        },
+    }
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
