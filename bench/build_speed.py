@@ -42,10 +42,15 @@ def clear_caches() -> None:
 
 
 def synthetic(folder: Path, copies: int) -> int:
-    """Each real entry ``copies`` times under new ids: a catalog ``copies`` times the size."""
+    """Each real entry ``copies`` times under new ids: a catalog ``copies`` times the size.
+
+    Vector entries are left out: their NumPy code is a module named after the real id.
+    """
     count = 0
     for path in sorted(ENTRIES.glob("*.yaml")):
         text = path.read_text(encoding="utf-8")
+        if "\nkind: vector\n" in text:
+            continue
         for k in range(1, copies + 1):
             name = f"{path.stem}_v{k}"
             variant = text.replace(f"id: {path.stem}\n", f"id: {name}\n", 1)
@@ -74,6 +79,7 @@ def main() -> None:
         big = Path(scratch) / "big"
         big.mkdir()
         size = synthetic(big, 4)
+        scalar = size // 4
         clear_caches()
         big_cold = site(big, Path(scratch) / "big-out")
     base = statistics.median(floor)
@@ -88,7 +94,7 @@ def main() -> None:
         "one_file_edit_ratio": round(statistics.median(edit) / base, 2),
         "per_activation_cold_s": {
             f"{real} entries": round(statistics.median(cold) / real, 3),
-            f"{size} entries (synthetic)": round(big_cold / size, 3),
+            f"{size} entries (synthetic, 4 x {scalar} scalar entries)": round(big_cold / size, 3),
         },
     }
     print(json.dumps(report, indent=2))

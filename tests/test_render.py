@@ -119,3 +119,12 @@ def test_typeset_math_stays_on_one_line_for_tables() -> None:
     (html,) = typeset({"a.md": "| " + formula + " |"}).values()
     assert "<svg" in html
     assert "\n" not in html
+
+
+def test_vector_entry_without_numpy_module_is_a_catalog_error(tmp_path: Path) -> None:
+    catalog = tmp_path / "catalog"
+    catalog.mkdir()
+    text = (Path(BY_ID["softmax"].source)).read_text(encoding="utf-8")
+    (catalog / "softmax_copy.yaml").write_text(text.replace("id: softmax\n", "id: softmax_copy\n"))
+    with pytest.raises(CatalogError, match=r"softmax_copy\.yaml.*'kind'.*implementations"):
+        build_docs(catalog, tmp_path / "docs")

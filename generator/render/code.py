@@ -9,6 +9,7 @@ from sympy.printing.numpy import NumPyPrinter
 
 from generator import implementations
 from generator.analysis.pieces import canonical
+from generator.errors import CatalogError
 from generator.model import Activation, ElementwiseAnalysis, Kind
 
 
@@ -23,7 +24,8 @@ def numpy_snippet(activation: Activation, analysis: ElementwiseAnalysis | None) 
     if written is not None:
         return Snippet(written, printed=False)
     if analysis is None:
-        raise ValueError(f"{activation.id}: a vector activation needs a hand-written module")
+        problem = f"a vector activation needs generator/implementations/{activation.id}.py"
+        raise CatalogError(activation.source, "kind", problem)
     signature = ", ".join(["x", *(f"{p.name}={float(p.default)!r}" for p in activation.parameters)])
     body_f = _print(activation.expression)
     body_df = _print(analysis.derivative)
