@@ -7,6 +7,7 @@ when complete, so a failed build leaves the previous ``docs/`` and ``site/`` unt
 from __future__ import annotations
 
 import ctypes
+import functools
 import hashlib
 import json
 import logging
@@ -122,9 +123,7 @@ class _Drawn:
 def _cached_figures(activation: Activation, analysis: Analysis) -> _Drawn:
     """Every figure of one entry, reused while its catalog file and the drawing code hold."""
     digest = hashlib.sha256(cache.key(activation).encode())
-    for module in (figures, plots):
-        digest.update(Path(module.__file__ or "").read_bytes())
-    digest.update(Path(__file__).read_bytes())
+    digest.update(_drawing_digest().encode())
     path = cache.FOLDER.parent / "entry-figures" / f"{digest.hexdigest()}.pickle"
     stored = cache.read_blob(path)
     if stored is not None:
@@ -133,6 +132,19 @@ def _cached_figures(activation: Activation, analysis: Analysis) -> _Drawn:
     drawn = _draw_figures(activation, analysis)
     cache.write_blob(path, pickle.dumps(drawn, protocol=pickle.HIGHEST_PROTOCOL))
     return drawn
+
+
+@functools.cache
+def _drawing_digest() -> str:
+    """The code that decides what an entry's figures look like, read once per build.
+
+    It includes matplotlib's version (through ``figures.code_digest``), so an upgrade
+    redraws every entry instead of serving figures drawn by the old one.
+    """
+    digest = hashlib.sha256(figures.code_digest().encode())
+    for source in (Path(plots.__file__ or ""), Path(__file__)):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
 
 
 def _draw_figures(activation: Activation, analysis: Analysis) -> _Drawn:

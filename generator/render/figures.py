@@ -145,7 +145,7 @@ def _axes_through_origin(axes: Axes, scheme: Scheme) -> None:
 
 def draw(plot: Plot, scheme: Scheme) -> bytes:
     """The main figure, from the figure cache when the same plot was drawn before."""
-    digest = hashlib.sha256(_code_digest().encode())
+    digest = hashlib.sha256(code_digest().encode())
     digest.update(repr((scheme, plot.markers, plot.description)).encode())
     for curve in plot.curves:
         digest.update(curve.label.encode())
@@ -160,7 +160,7 @@ def draw(plot: Plot, scheme: Scheme) -> bytes:
 
 
 @cache
-def _code_digest() -> str:
+def code_digest() -> str:
     """Drawing code and matplotlib's version: a change to either redraws every figure."""
     return hashlib.sha256(Path(__file__).read_bytes() + matplotlib.__version__.encode()).hexdigest()
 
