@@ -8,7 +8,6 @@ evaluated at 40 digits. The allowed error is the entry's own ``tolerance``.
 
 from __future__ import annotations
 
-import importlib
 import inspect
 from collections.abc import Callable
 
@@ -22,6 +21,7 @@ import torch
 from generator.analysis.vector import components
 from generator.catalog.loader import VECTOR_NAMES
 from generator.model import Activation, Kind, Tolerance
+from generator.numerics.frameworks import pytorch_callable, resolve
 from tests.conftest import SCALAR, VECTOR, each, elementwise_analysis
 from tests.numeric import breakpoints, mpmath_function
 
@@ -34,40 +34,6 @@ SETTINGS = ("defaults", "other-1", "other-2")
 DEPARTS: dict[str, Callable[[Array, dict[str, float]], npt.NDArray[np.bool_]]] = {
     "softplus": lambda x, p: p["beta"] * x > 20,
 }
-
-
-def _resolve(dotted: str) -> object:
-    module_name, _, attribute = dotted.rpartition(".")
-    return getattr(importlib.import_module(module_name), attribute)
-
-
-def _settings(activation: Activation, setting: str) -> dict[sp.Symbol, sp.Rational]:
-    values = dict(activation.defaults)
-    if setting == "defaults":
-        return values
-    factor = sp.Rational(3) if setting == "other-1" else sp.Rational(1, 7)
-    return {symbol: default * factor for symbol, default in values.items()}
-
-
-def _torch_callable(
-    activation: Activation, values: dict[sp.Symbol, sp.Rational]
-) -> Callable[[torch.Tensor], torch.Tensor]:
-    """The ``torch.nn`` module built with these parameter values, in eval mode."""
-    entry = activation.framework("pytorch")
-    assert entry is not None
-    keywords: dict[str, object] = {p.name: float(values[p.symbol]) for p in activation.parameters}
-    keywords |= dict(entry.fixed)
-    if entry.module is not None:
-        module = _resolve(entry.module)
-        assert isinstance(module, type)
-        if "dtype" in inspect.signature(module).parameters:  # weights born in float64
-            keywords["dtype"] = torch.float64
-        instance = module(**keywords).double().eval()
-        return lambda tensor: instance(tensor)
-    assert entry.function is not None
-    function = _resolve(entry.function)
-    assert callable(function)
-    return lambda tensor: function(tensor, **keywords)
 
 
 def _tolerance(activation: Activation) -> Tolerance:
@@ -97,11 +63,11 @@ def test_pytorch_names_exist_and_defaults_agree(activation: Activation) -> None:
     entry = activation.framework("pytorch")
     assert entry is not None
     if entry.function is not None:
-        assert callable(_resolve(entry.function))
+        assert callable(resolve(entry.function))
     if entry.module is None:
         assert not activation.parameters, "parameters need a module to carry their defaults"
         return
-    module = _resolve(entry.module)
+    module = resolve(entry.module)
     assert isinstance(module, type)
     signature = inspect.signature(module)
     overrides = dict(entry.defaults)
@@ -124,7 +90,7 @@ def test_pytorch_values_and_gradients_match_the_formula(
 ) -> None:
     analysis = elementwise_analysis(activation)
     values = _settings(activation, setting)
-    call = _torch_callable(activation, values)
+    call = pytorch_callable(activation, values)
     points = _grid(activation, values)
     departs = DEPARTS.get(activation.id)
     if departs is not None:
@@ -155,7 +121,7 @@ def test_pytorch_autograd_at_kinks_is_what_the_page_says(
     activation: Activation, setting: str
 ) -> None:
     values = _settings(activation, setting)
-    call = _torch_callable(activation, values)
+    call = pytorch_callable(activation, values)
     for convention in activation.kinks:
         assert convention.pytorch is not None
         at = float(convention.at.subs(values))
@@ -172,7 +138,7 @@ def test_pytorch_vector_activation_matches_the_formula(activation: Activation) -
     formula = sp.lambdify([inputs], outputs, modules="mpmath")
     vectors = np.random.default_rng(3).normal(scale=4, size=(20, dimension))
     vectors[0] *= 200  # far apart scores: exp would overflow without care
-    call = _torch_callable(activation, activation.defaults)
+    call = pytorch_callable(activation, activation.defaults)
     got = call(torch.tensor(vectors, dtype=torch.float64)).detach().numpy()
     with mpmath.workdps(40):
         expected = np.array([[float(v) for v in formula(list(row))] for row in vectors])

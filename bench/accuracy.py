@@ -1,0 +1,207 @@
+"""`make bench-accuracy`: error in ULPs of every elementwise implementation, in one run.
+
+For each elementwise entry (gated units use the module of the entry that is their gate), at its defaults, on the fixed
+20,000-point grid over [−750, 750]: f and f′ in float64 and float32, for our NumPy module,
+the naive formula (SymPy's lambdify of the definition and of f′) and PyTorch (JAX too where
+installed), against mpmath at ≥ 50 digits (cached in .cache/accuracy). Writes
+generator/implementations/accuracy.json, which the pages publish, and prints the table.
+
+    python bench/accuracy.py [--only id,id] [--jobs N] [--report PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import sympy as sp
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from generator import implementations  # noqa: E402
+from generator.analysis.pieces import canonical  # noqa: E402
+from generator.catalog.loader import load_catalog  # noqa: E402
+from generator.model import Activation, ElementwiseAnalysis, Kind  # noqa: E402
+from generator.numerics import measure  # noqa: E402
+from generator.numerics.grid import accuracy_grid  # noqa: E402
+from generator.numerics.ulp import summarise  # noqa: E402
+from generator.workers import analyse_all  # noqa: E402
+
+Array = np.ndarray[Any, np.dtype[np.float64]]
+Function = Callable[[Array], object]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", default="", help="comma-separated ids; others kept as they are")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--report", type=Path, default=implementations.REPORT)
+    arguments = parser.parse_args()
+    catalog = [a for a in load_catalog() if a.kind is Kind.ELEMENTWISE]
+    if arguments.only:
+        wanted = set(arguments.only.split(","))
+        unknown = wanted - {a.id for a in catalog}
+        if unknown:
+            parser.error(f"not elementwise entries: {', '.join(sorted(unknown))}")
+        catalog = [a for a in catalog if a.id in wanted]
+    analyses = analyse_all(catalog, jobs=arguments.jobs)
+    grid = accuracy_grid()
+    tasks = [
+        (activation, analysis, quantity)
+        for activation, analysis in zip(catalog, analyses, strict=True)
+        if isinstance(analysis, ElementwiseAnalysis)
+        for quantity in measure.QUANTITIES
+    ]
+    print(f"exact values: {len(tasks)} (entry, quantity) pairs on {grid.size} points", flush=True)
+    with multiprocessing.get_context("forkserver").Pool(arguments.jobs) as pool:
+        cases = pool.starmap(_case, [(a, an, q, grid) for a, an, q in tasks])
+    by_entry: dict[str, dict[str, measure.Case]] = {}
+    for (activation, _, quantity), found in zip(tasks, cases, strict=True):
+        by_entry.setdefault(activation.id, {})[quantity] = found
+    report = _existing(arguments.report) if arguments.only else {}
+    entries: dict[str, Any] = report.get("entries", {})
+    for activation, analysis in zip(catalog, analyses, strict=True):
+        if isinstance(analysis, ElementwiseAnalysis):
+            entries[activation.id] = _entry(activation, analysis, by_entry[activation.id])
+    report = _header(grid) | {"entries": dict(sorted(entries.items()))}
+    arguments.report.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    _print(report, [a.id for a in catalog])
+
+
+def _case(
+    activation: Activation, analysis: ElementwiseAnalysis, quantity: measure.Quantity, grid: Array
+) -> measure.Case:
+    return measure.case(activation, analysis, quantity, grid)
+
+
+def _existing(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        return {}
+    loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return loaded
+
+
+def _header(grid: Array) -> dict[str, Any]:
+    versions = {"numpy": np.__version__, "sympy": sp.__version__}
+    torch = _torch()
+    if torch is not None:
+        versions["torch"] = torch.__version__
+    return {
+        "grid": {
+            "points": int(grid.size),
+            "description": (
+                "4k log-spaced |x| in [1e-20, 1), 8k uniform in [-10, 10], 8k log-spaced |x| "
+                "in [1, 750], both signs, every point a float32 number"
+            ),
+        },
+        "reference": "mpmath, 50 significant digits, raised until two precisions agree",
+        "versions": versions,
+    }
+
+
+def _entry(
+    activation: Activation, analysis: ElementwiseAnalysis, cases: dict[str, measure.Case]
+) -> dict[str, Any]:
+    contenders: dict[str, dict[str, Function]] = {}
+    found = implementations.functions(activation.id)
+    if found is not None:
+        contenders["ours"] = {"f": found[0], "df": found[1]}  # type: ignore[dict-item]
+    contenders["naive"] = _naive(activation, analysis)
+    if activation.framework("pytorch") is not None:
+        contenders["pytorch"] = _pytorch(activation)
+    results: dict[str, Any] = {}
+    for name, functions in contenders.items():
+        results[name] = {}
+        for dtype_name, dtype in measure.DTYPES.items():
+            results[name][dtype_name] = {}
+            for quantity, function in functions.items():
+                outcome = measure.run(function, cases[quantity], dtype)
+                summary = asdict(summarise(outcome.errors))
+                summary["warnings"] = list(outcome.warnings)
+                results[name][dtype_name][quantity] = summary
+    return {"implementation": implementations.digest(activation.id), "results": results}
+
+
+def _naive(activation: Activation, analysis: ElementwiseAnalysis) -> dict[str, Function]:
+    """What the printed code does: the formula as written, element by element."""
+    modules = ["numpy", "scipy"]
+    expressions = measure.expressions(activation, analysis)
+    return {
+        quantity: _broadcast(sp.lambdify(activation.variable, canonical(e), modules=modules))
+        for quantity, e in expressions.items()
+    }
+
+
+def _broadcast(function: Callable[[Array], object]) -> Function:
+    def call(x: Array) -> object:
+        return np.broadcast_to(np.asarray(function(x)), x.shape)
+
+    return call
+
+
+def _torch() -> Any:
+    try:
+        import torch
+    except ImportError:
+        return None
+    return torch
+
+
+def _pytorch(activation: Activation) -> dict[str, Function]:
+    """The torch.nn module and its autograd gradient, in the dtype of the input."""
+    from generator.numerics.frameworks import pytorch_callable
+
+    torch = _torch()
+
+    def forward(x: Array) -> tuple[Any, Any]:
+        dtype = torch.float32 if x.dtype == np.float32 else torch.float64
+        call = pytorch_callable(activation, activation.defaults, dtype)
+        tensor = torch.tensor(x, dtype=dtype, requires_grad=True)
+        return tensor, call(tensor)
+
+    def f(x: Array) -> object:
+        with torch.no_grad():
+            return forward(x)[1].detach().numpy()
+
+    def df(x: Array) -> object:
+        tensor, output = forward(x)
+        (gradient,) = torch.autograd.grad(output.sum(), tensor)
+        return gradient.numpy()
+
+    return {"f": f, "df": df}
+
+
+def _print(report: dict[str, Any], ids: list[str]) -> None:
+    print(f"\n{'entry':<18}{'who':<9}" + "".join(f"{h:>12}" for h in _COLUMNS))
+    for activation_id in ids:
+        entry = report["entries"].get(activation_id)
+        if entry is None:
+            continue
+        for who, by_dtype in entry["results"].items():
+            cells = [
+                _cell(by_dtype[dtype][quantity]) for dtype in measure.DTYPES for quantity in ("f", "df")
+            ]
+            print(f"{activation_id:<18}{who:<9}" + "".join(f"{c:>12}" for c in cells))
+
+
+_COLUMNS = ("f64 f", "f64 f'", "f32 f", "f32 f'")
+
+
+def _cell(summary: dict[str, Any]) -> str:
+    if summary["non_finite"] or summary["wrong_special"]:
+        return "NON-FINITE"
+    value = summary["max_ulp"]
+    return "—" if value is None else f"{value:.3g}"
+
+
+if __name__ == "__main__":
+    main()

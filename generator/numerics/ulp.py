@@ -1,0 +1,95 @@
+"""Error of computed values against a double-double reference, in units in the last place.
+
+The ULP of a value is the gap between the two floats of the target type that bracket it
+(``np.spacing`` of its magnitude). Errors are relative (ULP) where the exact value is a
+normal number of the target type and the point is more than ``WINDOW`` from a zero of the
+quantity away from x = 0; elsewhere the absolute error is reported instead, because near
+an irrational zero no formula keeps relative accuracy (the problem itself is ill-conditioned).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+import numpy as np
+import numpy.typing as npt
+
+Array = npt.NDArray[np.float64]
+Mask = npt.NDArray[np.bool_]
+WINDOW: Final = 0.02
+
+
+@dataclass(frozen=True)
+class Errors:
+    """Per-point errors on one grid, for one quantity in one floating-point type."""
+
+    ulp: Array  # NaN where the point is measured by absolute error instead
+    absolute: Array  # NaN where the point is measured in ULP
+    non_finite: int  # finite exact value, non-finite output
+    wrong_special: int  # NaN where a number was due, or a number where NaN was due
+
+
+@dataclass(frozen=True)
+class Summary:
+    max_ulp: float | None
+    p99_ulp: float | None
+    max_absolute: float | None  # in the windows around zeros and where the value is tiny
+    points: int  # measured in ULP
+    non_finite: int
+    wrong_special: int
+
+
+def relative_mask(grid: Array, exact: Array, dtype: type[np.floating]) -> Mask:
+    """Where relative error is meaningful: normal exact values outside the zero windows."""
+    hi = exact[0]
+    tiny = float(np.finfo(dtype).tiny)
+    largest = float(np.finfo(dtype).max)
+    normal = np.isfinite(hi) & (np.abs(hi) >= tiny) & (np.abs(hi) <= largest)
+    return normal & ~_near_zeros(grid, hi)
+
+
+def errors(computed: Array, grid: Array, exact: Array, dtype: type[np.floating]) -> Errors:
+    hi, lo = exact
+    values = np.asarray(computed, dtype=np.float64)
+    defined = ~np.isnan(hi)
+    finite_exact = np.isfinite(hi) & (np.abs(hi) <= float(np.finfo(dtype).max))
+    with np.errstate(all="ignore"):
+        difference = np.abs((values - hi) - lo)
+        difference[values == hi] = np.abs(lo[values == hi])  # also exact at ±inf
+        gap = np.spacing(np.abs(hi).astype(dtype)).astype(np.float64)
+        in_ulp = difference / gap
+    relative = relative_mask(grid, exact, dtype)
+    ulp = np.where(relative, in_ulp, np.nan)
+    absolute = np.where(defined & ~relative, difference, np.nan)
+    non_finite = int(np.sum(finite_exact & ~np.isfinite(values)))
+    wrong_special = int(np.sum(np.isnan(values) != ~defined))
+    return Errors(ulp, absolute, non_finite, wrong_special)
+
+
+def summarise(found: Errors) -> Summary:
+    ulp = found.ulp[~np.isnan(found.ulp)]
+    absolute = found.absolute[~np.isnan(found.absolute)]
+    return Summary(
+        max_ulp=float(np.max(ulp)) if ulp.size else None,
+        p99_ulp=float(np.percentile(ulp, 99)) if ulp.size else None,
+        max_absolute=float(np.max(absolute)) if absolute.size else None,
+        points=int(ulp.size),
+        non_finite=found.non_finite,
+        wrong_special=found.wrong_special,
+    )
+
+
+def _near_zeros(grid: Array, hi: Array) -> Mask:
+    """Points within ``WINDOW`` of a sign change of the exact values, x = 0 excepted."""
+    sign = np.sign(hi)
+    valid = np.isfinite(hi)
+    change = valid[:-1] & valid[1:] & (sign[:-1] * sign[1:] < 0)
+    left, right = grid[:-1][change], grid[1:][change]
+    zeros = (left + right) / 2
+    # A zero crossing exactly at 0 (f(x) ~ c·x^k) keeps its relative accuracy.
+    zeros = zeros[~((left < 0) & (right > 0)) | (np.abs(zeros) > WINDOW)]
+    near = np.zeros(grid.shape, dtype=bool)
+    for zero in zeros:
+        near |= np.abs(grid - zero) <= WINDOW
+    return near

@@ -1,0 +1,136 @@
+"""The hand-written NumPy modules: contract, awkward inputs, and the published accuracy.
+
+Accuracy is checked on every 16th point of the benchmark grid, against the same mpmath
+reference, so no point can do worse here than the published maximum (``accuracy.json``,
+written by ``make bench-accuracy``) unless the module changed since it was measured.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import warnings
+from typing import Any
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from generator import implementations
+from generator.model import Activation, Kind, Tail
+from generator.numerics import measure
+from generator.numerics.grid import EXTREMES, accuracy_grid
+from generator.numerics.ulp import summarise
+from tests.conftest import CATALOG, each, elementwise_analysis
+
+ELEMENTWISE = tuple(a for a in CATALOG if a.kind is Kind.ELEMENTWISE)
+IMPLEMENTED = tuple(a for a in ELEMENTWISE if implementations.source(a.id) is not None)
+SUBSET = accuracy_grid()[::16]
+FINITE_EXTREMES = np.array([v for v in EXTREMES if np.isfinite(v)])
+
+
+def _report() -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(implementations.REPORT.read_text(encoding="utf-8"))
+    return loaded
+
+
+def _call(function: Any, x: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """Call with every warning NumPy gives by default turned into an error (underflow is silent)."""
+    with warnings.catch_warnings(), np.errstate(all="raise", under="ignore"):
+        warnings.simplefilter("error")
+        return np.asarray(function(x))
+
+
+@each(IMPLEMENTED)
+def test_signature_matches_the_catalog(activation: Activation) -> None:
+    module = implementations.module(activation.id)
+    assert module is not None
+    expected = [("x", inspect.Parameter.empty)] + [
+        (p.name, float(p.default)) for p in activation.parameters
+    ]
+    for function in (module.f, module.df):
+        found = [(n, p.default) for n, p in inspect.signature(function).parameters.items()]
+        assert found == expected
+        assert function.__doc__, "say in one line how it stays accurate"
+
+
+@each(IMPLEMENTED)
+def test_imports_nothing_but_numpy(activation: Activation) -> None:
+    text = implementations.source(activation.id) or ""
+    imports = {line.split()[1] for line in text.splitlines() if line.startswith(("import ", "from "))}
+    assert imports <= {"numpy", "scipy.special", "scipy", "__future__"}
+
+
+@each(IMPLEMENTED)
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_awkward_inputs(activation: Activation, dtype: type[np.floating]) -> None:
+    """No warning, finite for finite, NaN for NaN, the limits at ±inf, −0.0 like 0.0."""
+    found = implementations.functions(activation.id)
+    assert found is not None
+    properties = elementwise_analysis(activation).properties
+    for quantity, function in zip(("f", "df"), found, strict=True):
+        finite = _call(function, FINITE_EXTREMES.astype(dtype))
+        assert finite.dtype == dtype, f"{quantity}: {dtype.__name__} in, {finite.dtype} out"
+        assert np.all(np.isfinite(finite)), f"{quantity}: {finite} at {FINITE_EXTREMES}"
+        assert np.isnan(_call(function, np.array([np.nan], dtype=dtype)))[0], f"{quantity}(nan)"
+        zero = _call(function, np.array([-0.0, 0.0], dtype=dtype))
+        if not _kink_at_zero(activation) or quantity == "f":
+            assert zero[0] == zero[1], f"{quantity}(-0.0) = {zero[0]}, {quantity}(0.0) = {zero[1]}"
+        ends = _call(function, np.array([-np.inf, np.inf], dtype=dtype))
+        for end, tail in zip(ends, (properties.left, properties.right), strict=True):
+            limit = tail.value_limit if quantity == "f" else tail.derivative_limit
+            _assert_limit(end, limit, quantity, tail)
+
+
+def _kink_at_zero(activation: Activation) -> bool:
+    return 0.0 in measure.breakpoints(activation)
+
+
+def _assert_limit(found: float, limit: sp.Expr | None, quantity: str, tail: Tail) -> None:
+    if limit is None or not (limit.is_real or limit in (sp.oo, -sp.oo)):
+        return  # no limit (it oscillates) or undetermined: any answer without a warning
+    if limit in (sp.oo, -sp.oo):
+        assert found == (np.inf if limit == sp.oo else -np.inf), f"{quantity} → {limit}"
+    else:
+        assert found == pytest.approx(float(limit), abs=1e-300), f"{quantity} → {limit}"
+
+
+def test_int_input_gives_float64() -> None:
+    for activation in IMPLEMENTED:
+        found = implementations.functions(activation.id)
+        assert found is not None
+        assert np.asarray(found[0]([1, 2])).dtype == np.float64, activation.id
+
+
+@each(IMPLEMENTED)
+def test_published_accuracy_is_current(activation: Activation) -> None:
+    entry = _report()["entries"].get(activation.id)
+    assert entry is not None, "run make bench-accuracy"
+    assert entry["implementation"] == implementations.digest(activation.id), (
+        "the module changed since it was measured: run make bench-accuracy"
+    )
+
+
+@each(IMPLEMENTED)
+@pytest.mark.parametrize("quantity", measure.QUANTITIES)
+def test_meets_its_published_accuracy(activation: Activation, quantity: measure.Quantity) -> None:
+    found = implementations.functions(activation.id)
+    assert found is not None
+    function = dict(zip(measure.QUANTITIES, found, strict=True))[quantity]
+    case = measure.case(activation, elementwise_analysis(activation), quantity, SUBSET)
+    published = _report()["entries"][activation.id]["results"]["ours"]
+    for name, dtype in measure.DTYPES.items():
+        outcome = measure.run(function, case, dtype)
+        assert not outcome.warnings, outcome.warnings
+        summary = summarise(outcome.errors)
+        bound = published[name][quantity]
+        assert summary.non_finite == summary.wrong_special == 0
+        if summary.max_ulp is not None:
+            assert summary.max_ulp <= bound["max_ulp"] * (1 + 1e-9), name
+        if summary.max_absolute is not None:
+            assert summary.max_absolute <= bound["max_absolute"] * (1 + 1e-9), name
+
+
+def test_every_elementwise_entry_is_measured() -> None:
+    measured = set(_report()["entries"])
+    assert measured == {a.id for a in ELEMENTWISE}
