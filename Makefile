@@ -7,7 +7,7 @@ TEST_DEPS := $(VENV)/.test-deps
 NODE_DEPS := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site docs serve test lint bench clean
+.PHONY: site docs serve test lint bench bench-accuracy clean
 
 site: $(SITE_DEPS) $(NODE_DEPS)  ## generate docs/ and build site/ (mkdocs --strict)
 	$(PY) -m generator site
@@ -29,6 +29,9 @@ lint: $(TEST_DEPS)  ## ruff and mypy
 
 bench: $(SITE_DEPS) $(NODE_DEPS)  ## build times as ratios to mkdocs alone (a few minutes)
 	$(PY) bench/build_speed.py
+
+bench-accuracy: $(TEST_DEPS)  ## ULP errors of every NumPy implementation vs naive and PyTorch
+	$(PY) bench/accuracy.py
 
 clean:  ## remove everything generated and installed
 	rm -rf docs site .site-* .docs-* $(VENV) node_modules test-artifacts .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,9 +1,9 @@
 """`make bench-accuracy`: error in ULPs of every elementwise implementation, in one run.
 
-For each elementwise entry (gated units use the module of the entry that is their gate), at its defaults, on the fixed
-20,000-point grid over [−750, 750]: f and f′ in float64 and float32, for our NumPy module,
-the naive formula (SymPy's lambdify of the definition and of f′) and PyTorch (JAX too where
-installed), against mpmath at ≥ 50 digits (cached in .cache/accuracy). Writes
+For each elementwise entry at its defaults (a gated unit uses the module of its gate's
+entry), on the fixed 20,000-point grid over [−750, 750]: f and f′ in float64 and float32,
+for our NumPy module, the naive formula (SymPy's lambdify of the definition and of f′) and
+PyTorch (JAX too where installed), against mpmath at ≥ 50 digits (cached in .cache/accuracy). Writes
 generator/implementations/accuracy.json, which the pages publish, and prints the table.
 
     python bench/accuracy.py [--only id,id] [--jobs N] [--report PATH]
@@ -114,7 +114,7 @@ def _entry(
     contenders: dict[str, dict[str, Function]] = {}
     found = implementations.functions(activation.id)
     if found is not None:
-        contenders["ours"] = {"f": found[0], "df": found[1]}  # type: ignore[dict-item]
+        contenders["ours"] = {"f": found[0], "df": found[1]}
     contenders["naive"] = _naive(activation, analysis)
     if activation.framework("pytorch") is not None:
         contenders["pytorch"] = _pytorch(activation)
@@ -188,7 +188,9 @@ def _print(report: dict[str, Any], ids: list[str]) -> None:
             continue
         for who, by_dtype in entry["results"].items():
             cells = [
-                _cell(by_dtype[dtype][quantity]) for dtype in measure.DTYPES for quantity in ("f", "df")
+                _cell(by_dtype[dtype][quantity])
+                for dtype in measure.DTYPES
+                for quantity in ("f", "df")
             ]
             print(f"{activation_id:<18}{who:<9}" + "".join(f"{c:>12}" for c in cells))
 

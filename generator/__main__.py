@@ -22,6 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, default=root / "site", help="where to build the site")
     parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: cores)")
     parser.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
+    parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
     arguments = parser.parse_args(argv)
     where = (arguments.catalog, arguments.docs, arguments.site)
     if arguments.command == "site" and not arguments.force and fingerprint.up_to_date(*where):
@@ -29,18 +30,22 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     from generator.errors import BuildError, CatalogError
+    from generator.progress import Progress
     from generator.site import build_docs, build_site  # heavy: SymPy, matplotlib, MkDocs
 
+    progress = Progress(enabled=not arguments.quiet)
     try:
         if arguments.command == "docs":
-            count = build_docs(arguments.catalog, arguments.docs, arguments.jobs)
+            count = build_docs(arguments.catalog, arguments.docs, arguments.jobs, progress)
         else:
-            count = build_site(*where, arguments.jobs)
+            count = build_site(*where, arguments.jobs, progress)
             fingerprint.remember(*where)
     except CatalogError as error:
+        progress.interrupt()
         print(f"error: {error}", file=sys.stderr)
         return 2
     except BuildError as error:
+        progress.interrupt()
         print(f"error: {error}", file=sys.stderr)
         return 1
     print(f"built {count} activations")

@@ -28,8 +28,11 @@ from generator.model import (
     Saturation,
     VectorAnalysis,
 )
+from generator.numerics.report import Accuracy
 from generator.render import latex
+from generator.render.accuracy import accuracy_view
 from generator.render.code import Snippet
+from generator.render.formulas import formulas
 from generator.render.math import placeholder
 from generator.render.text import (
     monotonicity,
@@ -62,6 +65,7 @@ class Entry:
     activation: Activation
     analysis: Analysis
     snippet: Snippet
+    accuracy: Accuracy | None  # measured by make bench-accuracy; None: not measured
     figure: FigureRef
     thumbnail: str
     extra_figure: FigureRef | None
@@ -123,7 +127,7 @@ def _activation_context(entry: Entry, entries: Sequence[Entry]) -> dict[str, obj
     context: dict[str, object] = {
         "a": activation,
         "entry": entry,
-        "definition": latex.definition(activation),
+        "definition": formulas(activation, entry.analysis).definition,
         "parameters": [
             {
                 "name": p.name,
@@ -137,6 +141,8 @@ def _activation_context(entry: Entry, entries: Sequence[Entry]) -> dict[str, obj
         "frameworks_titles": FRAMEWORK_TITLES,
         "tolerance": _tolerance_text(activation),
         "kind_text": KIND_TEXT[activation.kind],
+        "accuracy": None if entry.accuracy is None else accuracy_view(entry.accuracy),
+        "gate_of": next((e for e in entries if e.activation.id == entry.snippet.gate_of), None),
         "missing_frameworks": [
             FRAMEWORK_TITLES[name]
             for name in FRAMEWORK_TITLES
@@ -153,6 +159,7 @@ def _activation_context(entry: Entry, entries: Sequence[Entry]) -> dict[str, obj
 def _elementwise_context(
     activation: Activation, analysis: ElementwiseAnalysis
 ) -> dict[str, object]:
+    printed = formulas(activation, analysis)
     identity = None
     if activation.derivative_identity is not None:
         function = latex.name(activation)
@@ -183,12 +190,8 @@ def _elementwise_context(
             }
         )
     return {
-        "first": latex.derivative_line(
-            activation, 1, analysis.derivative, analysis.derivative_pieces
-        ),
-        "second": latex.derivative_line(
-            activation, 2, analysis.second_derivative, analysis.second_derivative_pieces
-        ),
+        "first": printed.first,
+        "second": printed.second,
         "identity": identity,
         "properties": properties_rows(analysis.properties),
         "kinks": kinks,
@@ -294,7 +297,7 @@ def _overview_row(entry: Entry) -> dict[str, object]:
         continuity = smoothness(entry.vector.smoothness)
     return {
         "entry": entry,
-        "formula": latex.definition(activation),
+        "formula": formulas(activation, entry.analysis).definition,
         "range": value_range_text,
         "monotonic": monotonic,
         "continuity": continuity,

@@ -16,7 +16,7 @@ import pickle
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -29,7 +29,10 @@ from generator import cache
 from generator.catalog.loader import ENTRIES, load_catalog
 from generator.errors import BuildError
 from generator.model import Activation, Analysis, ElementwiseAnalysis, VectorAnalysis
+from generator.numerics import report as accuracy_report
+from generator.numerics.report import Accuracy
 from generator.pages import Entry, FigureRef, render_pages
+from generator.progress import Progress
 from generator.render import figures, plots
 from generator.render.code import numpy_snippet
 from generator.render.data import catalog_json
@@ -42,18 +45,33 @@ KATEX: Final = ROOT / "node_modules" / "katex" / "dist"
 FIGURES: Final = "assets/figures"
 
 
-def build_docs(catalog: Path = ENTRIES, docs: Path = ROOT / "docs", jobs: int | None = None) -> int:
+def build_docs(
+    catalog: Path = ENTRIES,
+    docs: Path = ROOT / "docs",
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> int:
     """Generate every page and asset of ``docs/``; returns the number of activations."""
+    progress = progress or Progress.silent()
     activations = load_catalog(catalog)  # 1. read and validate every catalog file
-    analyses = analyse_all(activations, jobs)  # 2. derive with SymPy, in parallel
+    analyses = analyse_all(activations, jobs, progress=progress)  # 2. SymPy, in parallel
     files: dict[str, bytes] = {}
-    entries = [_entry(a, b, files) for a, b in zip(activations, analyses, strict=True)]  # 3.
+    measured = accuracy_report.load()
+    drawing = progress.stage("drawing", len(activations))
+    entries = []
+    for activation, analysis in zip(activations, analyses, strict=True):  # 3. figures, code
+        entries.append(_entry(activation, analysis, files, activations, measured))
+        drawing.step(activation.id)
+    drawing.finish()
+    writing = progress.stage("pages", 1)
     pages = typeset(render_pages(entries))  # 4. templates, then math in one KaTeX batch
     files |= {path: text.encode("utf-8") for path, text in pages.items()}
     records = [(e.activation, e.analysis, e.snippet) for e in entries]
     files["activations.json"] = _json(catalog_json(records))
     files |= _static_files()
     _write_tree(docs, files)  # 5. write everything, then swap it into place
+    writing.step(f"{len(pages)} pages")
+    writing.finish()
     return len(activations)
 
 
@@ -62,15 +80,20 @@ def build_site(
     docs: Path = ROOT / "docs",
     site: Path = ROOT / "site",
     jobs: int | None = None,
+    progress: Progress | None = None,
 ) -> int:
     """``build_docs`` followed by ``mkdocs build --strict`` into a fresh ``site/``."""
-    count = build_docs(catalog, docs, jobs)
+    progress = progress or Progress.silent()
+    count = build_docs(catalog, docs, jobs, progress)
     site.parent.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(site)
+    stage = progress.stage("mkdocs", 1)
     with tempfile.TemporaryDirectory(dir=site.parent, prefix=f".{site.name}-") as scratch:
         output = Path(scratch) / "site"
         _mkdocs(docs, output)
         _swap(output, site)
+    stage.step(str(site))
+    stage.finish()
     return count
 
 
@@ -95,16 +118,24 @@ def _mkdocs(docs: Path, output: Path) -> None:
         logger.removeHandler(handler)
 
 
-def _entry(activation: Activation, analysis: Analysis, files: dict[str, bytes]) -> Entry:
-    """Figures and code for one activation; the figure bytes are added to ``files``."""
+def _entry(
+    activation: Activation,
+    analysis: Analysis,
+    files: dict[str, bytes],
+    catalog: Sequence[Activation],
+    measured: dict[str, Accuracy],
+) -> Entry:
+    """Figures, code and measured accuracy for one activation; figure bytes go to ``files``."""
     name = activation.id
     drawn = _cached_figures(activation, analysis)
     files |= drawn.files
     elementwise = analysis if isinstance(analysis, ElementwiseAnalysis) else None
+    snippet = numpy_snippet(activation, elementwise, catalog)
     return Entry(
         activation=activation,
         analysis=analysis,
-        snippet=numpy_snippet(activation, elementwise),
+        snippet=snippet,
+        accuracy=measured.get(snippet.gate_of or name),
         figure=FigureRef(
             f"../{FIGURES}/{name}-light.svg", f"../{FIGURES}/{name}-dark.svg", drawn.description
         ),

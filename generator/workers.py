@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Final
 
 from generator import cache
@@ -17,15 +17,16 @@ from generator.analysis import analyse
 from generator.analysis.budget import time_limit
 from generator.errors import CatalogError
 from generator.model import Activation, Analysis
+from generator.progress import Progress
 
 TIME_LIMIT: Final = 120.0  # seconds of SymPy per activation
 
 
-def _analyse_in_time(task: tuple[Activation, float]) -> Analysis:
-    activation, limit = task
+def _analyse_in_time(task: tuple[int, Activation, float]) -> tuple[int, Analysis]:
+    index, activation, limit = task
     problem = f"SymPy did not finish deriving it within {limit:g} s; simplify the formula"
     with time_limit(limit, lambda: CatalogError(activation.source, "expression", problem)):
-        return analyse(activation)
+        return index, analyse(activation)
 
 
 def analyse_all(
@@ -34,20 +35,37 @@ def analyse_all(
     limit: float = TIME_LIMIT,
     *,
     use_cache: bool = True,
+    progress: Progress | None = None,
 ) -> list[Analysis]:
     """``analyse`` for each entry, in order: from the cache where it can, the rest on
     ``jobs`` processes (default: all cores)."""
+    stage = (progress or Progress.silent()).stage("deriving", len(activations))
     results = {a.id: cache.load(a) if use_cache else None for a in activations}
     missing = [a for a in activations if results[a.id] is None]
+    if len(missing) < len(activations):
+        stage.step("from the cache", count=len(activations) - len(missing))
     if missing:
         workers = max(1, min(jobs or os.cpu_count() or 1, len(missing)))
-        context = multiprocessing.get_context("forkserver")  # fork is unsafe in threaded hosts
-        with context.Pool(processes=workers) as pool:
-            computed = pool.map(_analyse_in_time, [(a, limit) for a in missing], chunksize=1)
-        for activation, analysis in zip(missing, computed, strict=True):
+        tasks = [(index, a, limit) for index, a in enumerate(missing)]
+        for index, analysis in _run(tasks, workers):
+            activation = missing[index]
             cache.store(activation, analysis)
             results[activation.id] = analysis
+            stage.step(activation.id)
+    stage.finish(f"{len(missing)} derived, {len(activations) - len(missing)} cached")
     return [_present(results[a.id]) for a in activations]
+
+
+def _run(
+    tasks: list[tuple[int, Activation, float]], workers: int
+) -> Iterator[tuple[int, Analysis]]:
+    """In this process for one worker (an edit of one file: no process start-up to pay)."""
+    if workers == 1:
+        yield from map(_analyse_in_time, tasks)
+        return
+    context = multiprocessing.get_context("forkserver")  # fork is unsafe in threaded hosts
+    with context.Pool(processes=workers) as pool:
+        yield from pool.imap_unordered(_analyse_in_time, tasks, chunksize=1)
 
 
 def _present(analysis: Analysis | None) -> Analysis:

@@ -36,6 +36,14 @@ DEPARTS: dict[str, Callable[[Array, dict[str, float]], npt.NDArray[np.bool_]]] =
 }
 
 
+def _settings(activation: Activation, setting: str) -> dict[sp.Symbol, sp.Rational]:
+    values = dict(activation.defaults)
+    if setting == "defaults":
+        return values
+    factor = sp.Rational(3) if setting == "other-1" else sp.Rational(1, 7)
+    return {symbol: default * factor for symbol, default in values.items()}
+
+
 def _tolerance(activation: Activation) -> Tolerance:
     entry = activation.framework("pytorch")
     assert entry is not None

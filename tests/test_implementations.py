@@ -57,7 +57,9 @@ def test_signature_matches_the_catalog(activation: Activation) -> None:
 @each(IMPLEMENTED)
 def test_imports_nothing_but_numpy(activation: Activation) -> None:
     text = implementations.source(activation.id) or ""
-    imports = {line.split()[1] for line in text.splitlines() if line.startswith(("import ", "from "))}
+    imports = {
+        line.split()[1] for line in text.splitlines() if line.startswith(("import ", "from "))
+    }
     assert imports <= {"numpy", "scipy.special", "scipy", "__future__"}
 
 

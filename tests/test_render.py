@@ -50,7 +50,7 @@ def test_relu_page_matches_golden_file(tmp_path: Path) -> None:
 
     files: dict[str, bytes] = {}
     activation = BY_ID["relu"]
-    entry = _entry(activation, elementwise_analysis(activation), files)
+    entry = _entry(activation, elementwise_analysis(activation), files, CATALOG, {})
     page = _readable(render_pages([entry])["activations/relu.md"])
     golden = GOLDEN / "relu.md"
     if os.environ.get("UPDATE_GOLDEN"):

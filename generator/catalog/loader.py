@@ -25,6 +25,8 @@ from generator.model import (
 )
 
 ENTRIES: Final = Path(__file__).parent / "entries"
+# libyaml's parser when PyYAML was built with it: the same safe loading, six times faster.
+_LOADER: Final = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FRAMEWORKS: Final = ("pytorch", "keras", "jax")
 _ID: Final = re.compile(r"^[a-z][a-z0-9_]*$")
 _PARAMETER: Final = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -56,7 +58,7 @@ def load_catalog(folder: Path = ENTRIES) -> tuple[Activation, ...]:
 def load_entry(path: Path) -> Activation:
     """Read one file; the first problem found raises :class:`CatalogError`."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown place"

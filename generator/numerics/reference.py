@@ -37,7 +37,8 @@ def exact(expression: sp.Expr, x: sp.Symbol, grid: Array, folder: Path = FOLDER)
     path = folder / f"{_key(expression, x, grid)}.npy"
     stored = read_blob(path)
     if stored is not None:
-        return np.load(io.BytesIO(stored))
+        loaded: Array = np.load(io.BytesIO(stored))
+        return loaded
     function = _mpmath_function(expression, x)
     pairs = np.array([_pair(function, float(point)) for point in grid]).T
     buffer = io.BytesIO()
@@ -70,7 +71,7 @@ def _value(function: Callable[[mpmath.mpf], object], point: float, digits: int) 
             return mpmath.nan
         if isinstance(value, mpmath.mpc):
             return mpmath.nan if value.imag != 0 else mpmath.mpf(value.real)
-        return mpmath.mpf(value)  # type: ignore[arg-type]
+        return mpmath.mpf(value)
 
 
 def _pair(function: Callable[[mpmath.mpf], object], point: float) -> tuple[float, float]:

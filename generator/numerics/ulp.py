@@ -45,7 +45,7 @@ def relative_mask(grid: Array, exact: Array, dtype: type[np.floating]) -> Mask:
     hi = exact[0]
     tiny = float(np.finfo(dtype).tiny)
     largest = float(np.finfo(dtype).max)
-    normal = np.isfinite(hi) & (np.abs(hi) >= tiny) & (np.abs(hi) <= largest)
+    normal: Mask = np.isfinite(hi) & (np.abs(hi) >= tiny) & (np.abs(hi) <= largest)
     return normal & ~_near_zeros(grid, hi)
 
 

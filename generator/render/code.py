@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import sympy as sp
@@ -17,12 +18,22 @@ from generator.model import Activation, ElementwiseAnalysis, Kind
 class Snippet:
     source: str
     printed: bool  # True: printed from the formula by SymPy, not numerically hardened
+    gate_of: str | None = None  # a gated unit reusing the module of the entry that is its gate
 
 
-def numpy_snippet(activation: Activation, analysis: ElementwiseAnalysis | None) -> Snippet:
+def numpy_snippet(
+    activation: Activation,
+    analysis: ElementwiseAnalysis | None,
+    catalog: Sequence[Activation] = (),
+) -> Snippet:
+    """The module written for this entry; for a gated unit, its gate's module plus ``unit``."""
     written = implementations.source(activation.id)
     if written is not None:
         return Snippet(written, printed=False)
+    gate = _gate_entry(activation, catalog)
+    if gate is not None:
+        source = implementations.source(gate.id) or ""
+        return Snippet(source + _unit(activation), printed=False, gate_of=gate.id)
     if analysis is None:
         problem = f"a vector activation needs generator/implementations/{activation.id}.py"
         raise CatalogError(activation.source, "kind", problem)
@@ -39,14 +50,39 @@ def numpy_snippet(activation: Activation, analysis: ElementwiseAnalysis | None) 
         f"    return {body_df}\n"
     )
     if activation.kind is Kind.GATED:
-        keywords = "".join(f", {p.name}={p.name}" for p in activation.parameters)
-        source += (
-            f"\n\ndef unit({signature.replace('x', 'x, axis=-1', 1)}):\n"
-            f'    """{activation.name}: split x in halves a, b along axis; return a * f(b)."""\n'
-            "    a, b = np.split(np.asarray(x, dtype=np.float64), 2, axis=axis)\n"
-            f"    return a * f(b{keywords})\n"
-        )
+        source += _unit(activation)
     return Snippet(source, printed=True)
+
+
+def _gate_entry(activation: Activation, catalog: Sequence[Activation]) -> Activation | None:
+    """The elementwise entry with a module whose formula is exactly this unit's gate."""
+    if activation.kind is not Kind.GATED or activation.parameters:
+        return None
+    gate = activation.expression  # same tree as written, no SymPy rewriting needed
+    return next(
+        (
+            other
+            for other in catalog
+            if other.kind is Kind.ELEMENTWISE
+            and not other.parameters
+            and implementations.source(other.id) is not None
+            and other.expression == gate
+        ),
+        None,
+    )
+
+
+def _unit(activation: Activation) -> str:
+    signature = ", ".join(
+        ["x", "axis=-1", *(f"{p.name}={float(p.default)!r}" for p in activation.parameters)]
+    )
+    keywords = "".join(f", {p.name}={p.name}" for p in activation.parameters)
+    return (
+        f"\n\ndef unit({signature}):\n"
+        f'    """{activation.name}: split x in halves a, b along axis; return a * f(b)."""\n'
+        "    a, b = np.split(np.asarray(x), 2, axis=axis)\n"
+        f"    return a * f(b{keywords})\n"
+    )
 
 
 def _sentence(text: str) -> str:

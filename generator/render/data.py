@@ -14,6 +14,7 @@ from generator.model import (
 )
 from generator.render import latex
 from generator.render.code import Snippet
+from generator.render.formulas import formulas
 
 SCHEMA_VERSION = 1
 Json = dict[str, object]
@@ -27,6 +28,7 @@ def catalog_json(records: list[tuple[Activation, Analysis, Snippet]]) -> Json:
 
 
 def _record(activation: Activation, analysis: Analysis, snippet: Snippet) -> Json:
+    printed = formulas(activation, analysis)
     record: Json = {
         "id": activation.id,
         "name": activation.name,
@@ -66,13 +68,9 @@ def _record(activation: Activation, analysis: Analysis, snippet: Snippet) -> Jso
             "derivative": sp.srepr(analysis.derivative),
             "second_derivative": sp.srepr(analysis.second_derivative),
             "latex": {
-                "function": latex.definition(activation),
-                "derivative": latex.derivative_line(
-                    activation, 1, analysis.derivative, analysis.derivative_pieces
-                ),
-                "second_derivative": latex.derivative_line(
-                    activation, 2, analysis.second_derivative, analysis.second_derivative_pieces
-                ),
+                "function": printed.definition,
+                "derivative": printed.first,
+                "second_derivative": printed.second,
             },
             "properties": _properties(analysis.properties),
         }
@@ -81,7 +79,7 @@ def _record(activation: Activation, analysis: Analysis, snippet: Snippet) -> Jso
             "derivative": sp.srepr(analysis.jacobian_entry),
             "second_derivative": None,
             "latex": {
-                "function": latex.definition(activation),
+                "function": printed.definition,
                 "jacobian": sp.latex(analysis.jacobian_entry),
             },
             "properties": {

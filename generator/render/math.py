@@ -8,6 +8,7 @@ single batched node process and swaps the HTML in.
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import re
 import shutil
@@ -16,9 +17,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Final
 
+from generator.cache import read_blob, write_blob
 from generator.errors import BuildError
 
 SCRIPT: Final = Path(__file__).with_name("katex_render.cjs")
+KATEX_PACKAGE: Final = SCRIPT.parents[2] / "node_modules" / "katex" / "package.json"
+CACHE: Final = SCRIPT.parents[2] / ".cache" / "katex"
 _PLACEHOLDER: Final = re.compile(r"@@tex-(inline|display):([A-Za-z0-9_=-]+)@@")
 _TAG_OR_ENTITY: Final = re.compile(r"(<[^>]*>|&#?[A-Za-z0-9]+;)")
 # Characters Markdown would read as markup inside the HTML's text: escape them as entities.
@@ -37,7 +41,7 @@ def typeset(pages: Mapping[str, str]) -> dict[str, str]:
     for path, text in pages.items():
         for match in _PLACEHOLDER.finditer(text):
             formulas.setdefault(_decode(match), path)
-    rendered = dict(zip(formulas, _render(formulas), strict=True))
+    rendered = _cached_render(formulas)
 
     def replace(match: re.Match[str]) -> str:
         tex, display = _decode(match)
@@ -49,6 +53,33 @@ def typeset(pages: Mapping[str, str]) -> dict[str, str]:
 
 def _decode(match: re.Match[str]) -> tuple[str, bool]:
     return base64.urlsafe_b64decode(match.group(2)).decode(), match.group(1) == "display"
+
+
+def _cached_render(formulas: Mapping[tuple[str, bool], str]) -> dict[tuple[str, bool], str]:
+    """KaTeX HTML for every formula; only those never rendered before go to node.
+
+    One store per KaTeX version and render script, so an upgrade starts afresh.
+    """
+    store = CACHE / f"{_renderer_digest()}.json"
+    blob = read_blob(store)
+    known: dict[str, str] = json.loads(blob) if blob is not None else {}
+    keys = {formula: _cache_key(*formula) for formula in formulas}
+    missing = {f: page for f, page in formulas.items() if keys[f] not in known}
+    if missing:
+        known |= {keys[f]: html for f, html in zip(missing, _render(missing), strict=True)}
+        write_blob(store, json.dumps(known, sort_keys=True).encode())
+    return {formula: known[keys[formula]] for formula in formulas}
+
+
+def _cache_key(tex: str, display: bool) -> str:
+    return ("D" if display else "I") + tex
+
+
+def _renderer_digest() -> str:
+    digest = hashlib.sha256(SCRIPT.read_bytes())
+    version = KATEX_PACKAGE.read_bytes() if KATEX_PACKAGE.is_file() else b"missing"
+    digest.update(version)
+    return digest.hexdigest()[:24]
 
 
 def _render(formulas: Mapping[tuple[str, bool], str]) -> list[str]:
