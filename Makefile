@@ -15,8 +15,8 @@ site: $(SITE_DEPS) $(NODE_DEPS)  ## generate docs/ and build site/ (mkdocs --str
 docs: $(SITE_DEPS) $(NODE_DEPS)  ## generate the Markdown under docs/ only
 	$(PY) -m generator docs
 
-serve: site  ## serve the site with live reload on http://127.0.0.1:8000
-	$(PY) -m mkdocs serve --livereload
+serve: $(SITE_DEPS) $(NODE_DEPS)  ## http://127.0.0.1:8000, regenerated when a catalog file is saved
+	$(PY) -m generator serve
 
 test: $(TEST_DEPS) $(NODE_DEPS) lint  ## the whole suite: lint, types, pytest
 	$(PY) -m generator docs  # derives every entry once, in parallel, into the shared cache

@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator docs|site [--catalog DIR] [--docs DIR] [--site DIR]``."""
+"""Command line: ``python -m generator docs|site|serve [--catalog DIR] [--docs DIR] …``."""
 
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ ENTRIES = Path(__file__).parent / "catalog" / "entries"
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     parser.add_argument(
-        "command", choices=("docs", "site"), help="docs: Markdown only; site: docs + mkdocs"
+        "command",
+        choices=("docs", "site", "serve"),
+        help="docs: Markdown only; site: docs + mkdocs; serve: regenerate on save, live reload",
     )
     parser.add_argument("--catalog", type=Path, default=ENTRIES, help="folder of catalog files")
     root = fingerprint.ROOT
@@ -23,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: cores)")
     parser.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    parser.add_argument("--address", default="127.0.0.1:8000", help="serve: host:port")
     arguments = parser.parse_args(argv)
     where = (arguments.catalog, arguments.docs, arguments.site)
     if arguments.command == "site" and not arguments.force and fingerprint.up_to_date(*where):
@@ -35,6 +38,10 @@ def main(argv: list[str] | None = None) -> int:
 
     progress = Progress(enabled=not arguments.quiet)
     try:
+        if arguments.command == "serve":
+            from generator.serve import serve
+
+            return serve(arguments.catalog, arguments.docs, arguments.address, progress)
         if arguments.command == "docs":
             count = build_docs(arguments.catalog, arguments.docs, arguments.jobs, progress)
         else:

@@ -50,8 +50,14 @@ def build_docs(
     docs: Path = ROOT / "docs",
     jobs: int | None = None,
     progress: Progress | None = None,
+    *,
+    in_place: bool = False,
 ) -> int:
-    """Generate every page and asset of ``docs/``; returns the number of activations."""
+    """Generate every page and asset of ``docs/``; returns the number of activations.
+
+    ``in_place`` (for ``serve``) rewrites only the files that changed, so a watching
+    ``mkdocs serve`` sees exactly what changed instead of a whole new tree.
+    """
     progress = progress or Progress.silent()
     activations = load_catalog(catalog)  # 1. read and validate every catalog file
     analyses = analyse_all(activations, jobs, progress=progress)  # 2. SymPy, in parallel
@@ -69,7 +75,10 @@ def build_docs(
     records = [(e.activation, e.analysis, e.snippet) for e in entries]
     files["activations.json"] = _json(catalog_json(records))
     files |= _static_files()
-    _write_tree(docs, files)  # 5. write everything, then swap it into place
+    if in_place:
+        _sync_tree(docs, files)
+    else:
+        _write_tree(docs, files)  # 5. write everything, then swap it into place
     writing.step(f"{len(pages)} pages")
     writing.finish()
     return len(activations)
@@ -243,6 +252,22 @@ def _write_tree(target: Path, files: Mapping[str, bytes]) -> None:
         _swap(scratch, target)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _sync_tree(target: Path, files: Mapping[str, bytes]) -> None:
+    """Write the files whose bytes differ and remove those no longer generated."""
+    target.mkdir(parents=True, exist_ok=True)
+    for relative, content in sorted(files.items()):
+        path = target / relative
+        if not path.is_file() or path.read_bytes() != content:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+    for path in sorted(target.rglob("*"), reverse=True):
+        relative = path.relative_to(target).as_posix()
+        if path.is_file() and relative not in files:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
 
 
 def _swap(new: Path, target: Path) -> None:

@@ -1,0 +1,69 @@
+"""``make serve``: saving a catalog file changes the served page, without a restart."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ENTRIES = ROOT / "generator" / "catalog" / "entries"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def _wait_for(url: str, text: str, seconds: float) -> str:
+    """The page once it contains ``text``; fails after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    body = ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                body = response.read().decode()
+            if text in body:
+                return body
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"{url} never contained {text!r} within {seconds} s")
+
+
+def test_saving_a_catalog_file_regenerates_the_served_page(tmp_path: Path) -> None:
+    catalog = tmp_path / "catalog"
+    shutil.copytree(ENTRIES, catalog)
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--catalog", str(catalog),
+         "--docs", str(tmp_path / "docs"), "--address", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}/activations/relu/"
+    try:
+        _wait_for(url, "ReLU", seconds=240)
+        relu = catalog / "relu.yaml"
+        marker = f"Edited while serving {time.time_ns()}."
+        text = relu.read_text(encoding="utf-8")
+        relu.write_text(text.replace("summary: >-\n", f"summary: >-\n  {marker}\n", 1))
+        _wait_for(url, marker, seconds=120)
+    finally:
+        os.killpg(server.pid, signal.SIGINT)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
