@@ -28,7 +28,8 @@ def _run(stream: io.StringIO, *, enabled: bool = True) -> str:
 def test_log_gets_one_line_per_step() -> None:
     lines = _run(io.StringIO()).splitlines()
     assert lines[:3] == ["deriving: 1/3 relu", "deriving: 2/3 gelu", "deriving: 3/3 mish"]
-    assert lines[3].startswith("deriving: done in ") and lines[3].endswith("(3 derived)")
+    assert lines[3].startswith("deriving: done in ")
+    assert lines[3].endswith("(3 derived)")
     assert "\r" not in "".join(lines)
 
 
@@ -36,7 +37,8 @@ def test_terminal_gets_a_bar_redrawn_in_place() -> None:
     output = _run(Terminal())
     assert output.count("\n") == 1, "the bar stays on one line until the stage ends"
     assert output.count("\r") == 4
-    assert "███" in output and "3/3 mish" in output
+    assert "███" in output
+    assert "3/3 mish" in output
 
 
 def test_quiet_writes_nothing() -> None:
