@@ -12,6 +12,8 @@ import os
 from collections.abc import Iterator, Sequence
 from typing import Final
 
+import sympy as sp
+
 from generator import cache
 from generator.analysis import analyse
 from generator.analysis.budget import time_limit
@@ -41,7 +43,11 @@ def analyse_all(
     ``jobs`` processes (default: all cores)."""
     stage = (progress or Progress.silent()).stage("deriving", len(activations))
     results = {a.id: cache.load(a) if use_cache else None for a in activations}
-    missing = [a for a in activations if results[a.id] is None]
+    # Longest first (formula size is a fair guess), so no core is left with one slow entry.
+    missing = sorted(
+        (a for a in activations if results[a.id] is None),
+        key=lambda a: -sp.count_ops(a.expression),
+    )
     if len(missing) < len(activations):
         stage.step("from the cache", count=len(activations) - len(missing))
     if missing:

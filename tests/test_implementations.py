@@ -18,7 +18,7 @@ import sympy as sp
 
 from generator import implementations
 from generator.model import Activation, Kind, Tail
-from generator.numerics import measure
+from generator.numerics import measure, reference
 from generator.numerics.grid import EXTREMES, accuracy_grid
 from generator.numerics.ulp import summarise
 from tests.conftest import CATALOG, each, elementwise_analysis
@@ -70,10 +70,15 @@ def test_awkward_inputs(activation: Activation, dtype: type[np.floating]) -> Non
     found = implementations.functions(activation.id)
     assert found is not None
     properties = elementwise_analysis(activation).properties
-    for quantity, function in zip(("f", "df"), found, strict=True):
+    for quantity, function in zip(measure.QUANTITIES, found, strict=True):
         finite = _call(function, FINITE_EXTREMES.astype(dtype))
         assert finite.dtype == dtype, f"{quantity}: {dtype.__name__} in, {finite.dtype} out"
-        assert np.all(np.isfinite(finite)), f"{quantity}: {finite} at {FINITE_EXTREMES}"
+        # Finite wherever the exact value fits the format; ±inf where it does not.
+        exact = _exact_at_extremes(activation, quantity)
+        fits = np.abs(exact) <= np.finfo(dtype).max
+        assert np.all(np.isfinite(finite[fits])), f"{quantity}: {finite} at {FINITE_EXTREMES}"
+        overflow = np.sign(exact[~fits]) * np.inf
+        assert np.array_equal(finite[~fits], overflow), f"{quantity} should overflow to ±inf"
         assert np.isnan(_call(function, np.array([np.nan], dtype=dtype)))[0], f"{quantity}(nan)"
         zero = _call(function, np.array([-0.0, 0.0], dtype=dtype))
         if not _kink_at_zero(activation) or quantity == "f":
@@ -82,6 +87,13 @@ def test_awkward_inputs(activation: Activation, dtype: type[np.floating]) -> Non
         for end, tail in zip(ends, (properties.left, properties.right), strict=True):
             limit = tail.value_limit if quantity == "f" else tail.derivative_limit
             _assert_limit(end, limit, quantity, tail)
+
+
+def _exact_at_extremes(activation: Activation, quantity: measure.Quantity) -> np.ndarray[Any, Any]:
+    """The exact values at the finite extremes, ±inf where they exceed float64."""
+    expression = measure.expressions(activation, elementwise_analysis(activation))[quantity]
+    hi: np.ndarray[Any, Any] = reference.exact(expression, activation.variable, FINITE_EXTREMES)[0]
+    return hi
 
 
 def _kink_at_zero(activation: Activation) -> bool:
