@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.catalog.loader import ENTRIES
-from generator.model import Activation
+from generator.model import Activation, Kind
 from generator.site import build_site
 from tests.conftest import CATALOG, each
 
@@ -81,3 +81,24 @@ def test_activations_json_carries_every_entry(site: Path) -> None:
     assert leaky["frameworks"]["pytorch"]["function"] == "torch.nn.functional.leaky_relu"
     assert leaky["properties"]["non_differentiable_at"] == [0.0]
     assert records["softmax"]["kind"] == "vector"
+
+
+@each(tuple(a for a in CATALOG if a.kind is not Kind.VECTOR))
+def test_numpy_code_and_its_accuracy_are_published(site: Path, activation: Activation) -> None:
+    html = (site / "activations" / activation.id / "index.html").read_text(encoding="utf-8")
+    assert 'id="numpy-implementation"' in html
+    assert "def f(x" in html
+    assert "def df(x" in html
+    assert 'id="numerical-accuracy"' in html
+    if activation.kind is Kind.ELEMENTWISE:
+        assert "<td>This page's NumPy code</td>" in html
+        assert "Measured on an earlier version" not in html
+
+
+def test_activations_json_carries_the_numpy_code(site: Path) -> None:
+    data = json.loads((site / "activations.json").read_text(encoding="utf-8"))
+    for record in data["activations"]:
+        numpy_code = record["numpy"]
+        assert "def f(x" in numpy_code["source"], record["id"]
+        if record["kind"] == "elementwise":
+            assert numpy_code["printed_from_formula"] is False, record["id"]

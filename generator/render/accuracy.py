@@ -30,7 +30,7 @@ def accuracy_view(accuracy: Accuracy) -> AccuracyView:
     return AccuracyView(
         headers=tuple(label for _, _, label in COLUMNS),
         rows=tuple(
-            (m.label, tuple(_cell(m.summary(dtype, q)) for dtype, q, _ in COLUMNS))
+            (_label(m.who, m.label, accuracy), tuple(_cell(m.summary(d, q)) for d, q, _ in COLUMNS))
             for m in accuracy.measured
         ),
         shortfalls=accuracy.shortfalls(),
@@ -39,6 +39,13 @@ def accuracy_view(accuracy: Accuracy) -> AccuracyView:
         versions=accuracy.versions,
         targets=", ".join(f"{ulp:g} ULP in {dtype}" for dtype, ulp in TARGET_ULP.items()),
     )
+
+
+def _label(who: str, label: str, accuracy: Accuracy) -> str:
+    """Without a written module, the page's code is the naive formula: say so in the row."""
+    if who == "naive" and accuracy.ours() is None:
+        return f"{label} (this page's code)"
+    return label
 
 
 def _cell(summary: Summary) -> str:
