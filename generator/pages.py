@@ -33,6 +33,7 @@ from generator.render import latex
 from generator.render.accuracy import accuracy_view
 from generator.render.code import Snippet
 from generator.render.formulas import formulas
+from generator.render.framework_code import framework_snippets
 from generator.render.math import placeholder
 from generator.render.text import (
     monotonicity,
@@ -141,6 +142,7 @@ def _activation_context(entry: Entry, entries: Sequence[Entry]) -> dict[str, obj
         "frameworks_titles": FRAMEWORK_TITLES,
         "tolerance": _tolerance_text(activation),
         "kind_text": KIND_TEXT[activation.kind],
+        "framework_code": framework_snippets(activation),
         "accuracy": None if entry.accuracy is None else accuracy_view(entry.accuracy),
         "gate_of": next((e for e in entries if e.activation.id == entry.snippet.gate_of), None),
         "missing_frameworks": [

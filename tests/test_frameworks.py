@@ -22,6 +22,7 @@ from generator.analysis.vector import components
 from generator.catalog.loader import VECTOR_NAMES
 from generator.model import Activation, Kind, Tolerance
 from generator.numerics.frameworks import pytorch_callable, resolve
+from generator.render.framework_code import framework_snippets
 from tests.conftest import SCALAR, VECTOR, each, elementwise_analysis
 from tests.numeric import breakpoints, mpmath_function
 
@@ -189,3 +190,22 @@ def test_pytorch_rrelu_is_random_in_training_and_the_formula_in_eval() -> None:
     assert slopes.max() <= upper
     assert len(np.unique(slopes)) > 1000  # drawn per element
     assert np.all(-module.eval()(x).numpy() == (lower + upper) / 2)
+
+
+@each(SHIPPED + SHIPPED_VECTOR)
+def test_pytorch_code_tab_runs(activation: Activation) -> None:
+    """The snippet on the page is run as written: it must give the formula's values."""
+    (snippet,) = [s for s in framework_snippets(activation) if s.framework == "pytorch"]
+    namespace: dict[str, object] = {}
+    exec(compile(snippet.source, f"<{activation.id} PyTorch tab>", "exec"), namespace)
+    y = namespace["y"]
+    assert isinstance(y, torch.Tensor)
+    x = torch.linspace(-4.0, 4.0, 8)
+    if activation.kind is Kind.ELEMENTWISE:
+        exact = _exact(activation.at_defaults(), activation.variable, x.double().numpy())
+        # A fresh module trains: RReLU then draws its slopes at random, for x < 0 only.
+        kept = (x >= 0).numpy() if activation.id == "rrelu" else slice(None)
+        found = y.detach().double().numpy()
+        np.testing.assert_allclose(found[kept], exact[kept], rtol=1e-6, atol=1e-6)
+    else:
+        assert y.shape[-1] in (4, 8)

@@ -30,7 +30,7 @@ def _wait_for(url: str, text: str, seconds: float) -> str:
     while time.monotonic() < deadline:
         try:
             with urllib.request.urlopen(url, timeout=5) as response:
-                body = response.read().decode()
+                body = str(response.read().decode())
             if text in body:
                 return body
         except OSError:

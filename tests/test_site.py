@@ -86,7 +86,8 @@ def test_activations_json_carries_every_entry(site: Path) -> None:
 @each(tuple(a for a in CATALOG if a.kind is not Kind.VECTOR))
 def test_numpy_code_and_its_accuracy_are_published(site: Path, activation: Activation) -> None:
     html = (site / "activations" / activation.id / "index.html").read_text(encoding="utf-8")
-    assert 'id="numpy-implementation"' in html
+    assert 'id="code"' in html
+    assert 'class="tabbed-set' in html
     assert "def f(x" in html
     assert "def df(x" in html
     assert 'id="numerical-accuracy"' in html

@@ -199,8 +199,8 @@ def _frameworks(fields: Fields, parameters: tuple[Parameter, ...]) -> tuple[Fram
             defaults.append((name, sp.Rational(repr(value))))
         fixed: list[tuple[str, str | int | float]] = []
         for name, value in entry.table("fixed", required=False).items():
-            if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-                problem = "must be a string or a number"
+            if not isinstance(value, (str, int, float)):  # bool is an int: flags allowed
+                problem = "must be a string, a number or true/false"
                 raise CatalogError(fields.path, f"{where}.fixed.{name}", problem)
             fixed.append((name, value))
         function, module = entry.optional_text("function"), entry.optional_text("module")
