@@ -1,8 +1,10 @@
 """Exact values of a SymPy expression on a grid, as double-double (hi, lo) pairs.
 
-Each point is evaluated with mpmath at 50 significant digits and again at 80; where the two
-disagree (cancellation, as in x − tanh x near 0) the precision is raised until they agree,
-so the reference is right to far more than the 53 bits it is compared against. Results are
+Each point is evaluated with mpmath at 50 significant digits plus |x|/2 (so that a term
+like e^{−|x|} is never absorbed when added to 1, which two equal-but-short precisions would
+both miss: log(1 + eˣ) at x = −200), and again 30 digits finer; where the two disagree
+(cancellation, as in x − tanh x near 0) the precision is doubled until they agree, so the
+reference is right to far more than the 53 bits it is compared against. Results are
 cached on disk by the expression and the grid, since the 20,000-point grid takes minutes.
 """
 
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import Final
@@ -26,7 +29,7 @@ Array = npt.NDArray[np.float64]
 FOLDER: Final = Path(__file__).resolve().parents[2] / ".cache" / "accuracy"
 START_DIGITS: Final = 50
 AGREEMENT: Final = mpmath.mpf(10) ** -40
-VERSION: Final = "1"
+VERSION: Final = "2"
 
 
 def exact(expression: sp.Expr, x: sp.Symbol, grid: Array, folder: Path = FOLDER) -> Array:
@@ -75,7 +78,7 @@ def _value(function: Callable[[mpmath.mpf], object], point: float, digits: int) 
 
 
 def _pair(function: Callable[[mpmath.mpf], object], point: float) -> tuple[float, float]:
-    digits = START_DIGITS
+    digits = START_DIGITS + math.ceil(abs(point) / 2) if math.isfinite(point) else START_DIGITS
     value = _value(function, point, digits)
     while True:
         finer = _value(function, point, digits + 30)
