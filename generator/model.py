@@ -207,6 +207,7 @@ class Properties:
     left: Tail
     right: Tail
     identity_near_zero: bool | None
+    self_gated: bool | None  # one smooth formula x·g(x) with the gate g → 0 at −∞, → c > 0 at +∞
     range_estimate: sp.Set | None = None  # numerical, only where ``range`` is not determined
 
     @property

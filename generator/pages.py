@@ -318,6 +318,7 @@ def _examples(entries: Sequence[Entry]) -> dict[str, list[Entry]]:
         "non_monotonic": [],
         "hard_left": [],
         "smooth": [],
+        "self_gated": [],
     }
     for entry in entries:
         analysis = entry.elementwise
@@ -340,6 +341,8 @@ def _examples(entries: Sequence[Entry]) -> dict[str, list[Entry]]:
             lists["hard_left"].append(entry)
         if p.smoothness is not None and p.smoothness.infinite:
             lists["smooth"].append(entry)
+        if p.self_gated:
+            lists["self_gated"].append(entry)
     return lists
 
 

@@ -38,8 +38,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("tanhexp", "range"): "the extreme value sits at a root of a transcendental equation",
     ("lisht", "zero-centred"): "needs the range (x·tanh(x) ≥ 0 but SymPy cannot show it)",
     ("gcu", "left limit"): "x·cos(x) has no limit at −∞",
-    ("gcu", "left tail"): "SymPy answers oo·sign(<−1, 1>) for the limit of f′",
-    ("gcu", "right tail"): "SymPy answers oo·sign(<−1, 1>) for the limit of f′",
     ("gcu", "right limit"): "x·cos(x) has no limit at +∞",
 }
 

@@ -132,6 +132,7 @@ def _properties(p: Properties) -> Json:
         "f_at_0": _number(p.value_at_zero),
         "derivative_at_0": _number(p.derivative_at_zero),
         "identity_near_0": p.identity_near_zero,
+        "self_gated": p.self_gated,
     }
 
 

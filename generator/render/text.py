@@ -87,6 +87,7 @@ def properties_rows(properties: Properties) -> tuple[tuple[str, str], ...]:
         ("f(0)", number(properties.value_at_zero)),
         ("f′(0)", _derivative_at_zero(properties)),
         ("Approximates the identity near 0", yes_no(properties.identity_near_zero)),
+        ("Self-gated (x times a soft gate)", yes_no(properties.self_gated)),
     )
 
 
