@@ -33,7 +33,7 @@ from generator.catalog.loader import load_catalog  # noqa: E402
 from generator.model import Activation, ElementwiseAnalysis, Kind  # noqa: E402
 from generator.numerics import measure  # noqa: E402
 from generator.numerics.grid import accuracy_grid  # noqa: E402
-from generator.numerics.ulp import summarise  # noqa: E402
+from generator.numerics.ulp import summarise, zeros_on  # noqa: E402
 from generator.workers import analyse_all  # noqa: E402
 
 Array = np.ndarray[Any, np.dtype[np.float64]]
@@ -128,7 +128,13 @@ def _entry(
                 summary = asdict(summarise(outcome.errors))
                 summary["warnings"] = list(outcome.warnings)
                 results[name][dtype_name][quantity] = summary
-    return {"implementation": implementations.digest(activation.id), "results": results}
+    return {
+        "implementation": implementations.digest(activation.id),
+        # Where f and f′ cross zero (±0.02 is measured by absolute error): the tests classify
+        # their coarser grid by these, so what they measure is a subset of what is published.
+        "zeros": {q: zeros_on(c.grid, c.exact).tolist() for q, c in cases.items()},
+        "results": results,
+    }
 
 
 def _naive(activation: Activation, analysis: ElementwiseAnalysis) -> dict[str, Function]:

@@ -73,11 +73,18 @@ class Outcome:
     warnings: tuple[str, ...]  # NumPy warnings raised while computing
 
 
-def run(function: Callable[[Array], object], case: Case, dtype: type[np.floating]) -> Outcome:
-    """Call ``function`` on the grid in ``dtype`` and measure its output as that dtype."""
+def run(
+    function: Callable[[Array], object],
+    case: Case,
+    dtype: type[np.floating],
+    zeros: Array | None = None,
+) -> Outcome:
+    """Call ``function`` on the grid in ``dtype`` and measure its output as that dtype.
+
+    ``zeros``: the quantity's zeros as found on a finer grid (see ``ulp.errors``)."""
     with warnings.catch_warnings(record=True) as caught, np.errstate(all="warn", under="ignore"):
         warnings.simplefilter("always")
         output = np.asarray(function(case.grid.astype(dtype)))
     values = output.astype(dtype).astype(np.float64)
-    found = errors(values, case.grid, case.exact, dtype)
+    found = errors(values, case.grid, case.exact, dtype, zeros)
     return Outcome(found, tuple(sorted({str(w.message) for w in caught})))

@@ -58,7 +58,10 @@ class Accuracy:
             if summary.non_finite:
                 missed.append(f"{name} in {dtype}: {summary.non_finite} non-finite outputs")
             if summary.max_ulp is not None and summary.max_ulp > target:
-                missed.append(f"{name} in {dtype}: {summary.max_ulp:.3g} ULP (target {target:g})")
+                shown = f"{summary.max_ulp:.3g}"
+                if float(shown) <= target:  # just over: show the digits that make it a miss
+                    shown = f"{summary.max_ulp:.10f}".rstrip("0")
+                missed.append(f"{name} in {dtype}: {shown} ULP (target {target:g})")
         return tuple(missed)
 
 
