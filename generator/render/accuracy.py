@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from generator.numerics.report import TARGET_ULP, Accuracy
@@ -64,6 +65,8 @@ def _cell(summary: Summary) -> str:
 def _figure(ulp: float) -> str:
     if ulp == 0:
         return "0"
+    if not math.isfinite(ulp):
+        return "∞"
     if ulp < 100:
         return f"{ulp:.2f}"
     mantissa, exponent = f"{ulp:.1e}".split("e")
