@@ -7,7 +7,7 @@ TEST_DEPS := $(VENV)/.test-deps
 NODE_DEPS := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site docs serve test lint bench bench-accuracy clean
+.PHONY: site docs serve test lint chromium bench bench-accuracy clean
 
 site: $(SITE_DEPS) $(NODE_DEPS)  ## generate docs/ and build site/ (mkdocs --strict)
 	$(PY) -m generator site
@@ -18,7 +18,7 @@ docs: $(SITE_DEPS) $(NODE_DEPS)  ## generate the Markdown under docs/ only
 serve: $(SITE_DEPS) $(NODE_DEPS)  ## http://127.0.0.1:8000, regenerated when a catalog file is saved
 	$(PY) -m generator serve
 
-test: $(TEST_DEPS) $(NODE_DEPS) lint  ## the whole suite: lint, types, pytest
+test: $(TEST_DEPS) $(NODE_DEPS) chromium lint  ## the whole suite: lint, types, pytest
 	$(PY) -m generator docs  # derives every entry once, in parallel, into the shared cache
 	$(PY) -m pytest
 
@@ -26,6 +26,24 @@ lint: $(TEST_DEPS)  ## ruff and mypy
 	$(PY) -m ruff check generator tests bench
 	$(PY) -m ruff format --check generator tests bench
 	$(PY) -m mypy
+
+# The browser tests drive Debian's Chromium through Playwright (no browser is downloaded).
+# Checked on every run, so a Chromium removed since the last run is noticed: installed with
+# apt-get when we are root, otherwise make stops and says what to install.
+chromium:  ## Chromium for the browser tests (apt-get install when missing and root)
+	@if command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ]; then \
+	  :; \
+	elif [ "$$(id -u)" -eq 0 ]; then \
+	  echo "make: installing Chromium for the browser tests (apt-get)" >&2; \
+	  apt-get update && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium && \
+	  { command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || \
+	    { echo "make: apt-get installed no chromium command" >&2; exit 1; }; }; \
+	else \
+	  echo "make: Chromium is missing and the browser tests need it." >&2; \
+	  echo "      Install it with: sudo apt-get install chromium" >&2; \
+	  exit 1; \
+	fi
 
 bench: $(SITE_DEPS) $(NODE_DEPS)  ## build times as ratios to mkdocs alone (a few minutes)
 	$(PY) bench/build_speed.py
