@@ -16,6 +16,7 @@ import jinja2
 import markupsafe
 import sympy as sp
 
+from generator import comparison
 from generator.analysis.calculus import equal
 from generator.catalog.families import FAMILIES
 from generator.catalog.loader import F
@@ -23,6 +24,7 @@ from generator.model import (
     Activation,
     Analysis,
     ElementwiseAnalysis,
+    Family,
     Kind,
     Monotonicity,
     Saturation,
@@ -34,6 +36,7 @@ from generator.render.accuracy import accuracy_view
 from generator.render.code import Snippet
 from generator.render.formulas import formulas
 from generator.render.framework_code import framework_snippets
+from generator.render.jscode import slider
 from generator.render.math import placeholder
 from generator.render.text import (
     monotonicity,
@@ -69,6 +72,7 @@ class Entry:
     accuracy: Accuracy | None  # measured by make bench-accuracy; None: not measured
     figure: FigureRef
     thumbnail: str
+    card: str  # f and f′ small, for the cheat sheet
     extra_figure: FigureRef | None
 
     @property
@@ -84,9 +88,17 @@ class Entry:
         return self.analysis if isinstance(self.analysis, VectorAnalysis) else None
 
 
-def render_pages(entries: Sequence[Entry]) -> dict[str, str]:
+@dataclass(frozen=True)
+class Overlay:
+    """The static overlay of one family on the comparison page."""
+
+    family: Family
+    figure: FigureRef
+
+
+def render_pages(entries: Sequence[Entry], overlays: Sequence[Overlay] = ()) -> dict[str, str]:
     """Every generated Markdown page, by path under ``docs/``."""
-    environment = _environment()
+    environment = template_environment()
     groups = [
         (family, [_overview_row(entry) for entry in entries if entry.activation.family == family])
         for family in FAMILIES
@@ -96,6 +108,14 @@ def render_pages(entries: Sequence[Entry]) -> dict[str, str]:
         "index.md": environment.get_template("index.md.j2").render(groups=groups),
         "properties.md": environment.get_template("properties.md.j2").render(
             examples=_examples(entries)
+        ),
+        "comparison.md": environment.get_template("comparison.md.j2").render(
+            headers=comparison.HEADERS,
+            rows=comparison.table_rows(entries),
+            picker=comparison.picker_groups(entries),
+            minimum=2,
+            maximum=6,
+            overlays=overlays,
         ),
     }
     family_template = environment.get_template("family.md.j2")
@@ -107,7 +127,8 @@ def render_pages(entries: Sequence[Entry]) -> dict[str, str]:
     return pages
 
 
-def _environment() -> jinja2.Environment:
+def template_environment() -> jinja2.Environment:
+    """Jinja2 set up for Markdown output, with the math and table-cell filters."""
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
@@ -151,11 +172,24 @@ def _activation_context(entry: Entry, entries: Sequence[Entry]) -> dict[str, obj
             if activation.framework(name) is None
         ],
     }
+    context["explorer"] = _explorer(activation, entry.elementwise)
     if entry.elementwise is not None:
         context |= _elementwise_context(activation, entry.elementwise)
     if entry.vector is not None:
         context |= _vector_context(activation, entry.vector, entries)
     return context
+
+
+def _explorer(
+    activation: Activation, analysis: ElementwiseAnalysis | None
+) -> list[dict[str, object]] | None:
+    """The sliders of the page's explorer; None for entries without parameters."""
+    if analysis is None or not activation.parameters:
+        return None
+    return [
+        {"slider": slider(activation, p, analysis.derivative), "symbol": p.latex}
+        for p in activation.parameters
+    ]
 
 
 def _elementwise_context(

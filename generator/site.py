@@ -26,17 +26,21 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from generator import cache
+from generator.catalog.families import FAMILIES
 from generator.catalog.loader import ENTRIES, load_catalog
 from generator.errors import BuildError
 from generator.model import Activation, Analysis, ElementwiseAnalysis, VectorAnalysis
 from generator.numerics import report as accuracy_report
 from generator.numerics.report import Accuracy
-from generator.pages import Entry, FigureRef, render_pages
+from generator.pages import Entry, FigureRef, Overlay, render_pages, template_environment
 from generator.progress import Progress
-from generator.render import figures, plots
+from generator.reference_pages import reference_pages
+from generator.render import figures, overlays, plots
 from generator.render.code import numpy_snippet
 from generator.render.data import catalog_json
+from generator.render.jscode import CURVES_PATH, curve, curves_script
 from generator.render.math import typeset
+from generator.render.table_csv import properties_csv
 from generator.workers import analyse_all
 
 ROOT: Final = Path(__file__).resolve().parent.parent
@@ -68,12 +72,20 @@ def build_docs(
     for activation, analysis in zip(activations, analyses, strict=True):  # 3. figures, code
         entries.append(_entry(activation, analysis, files, activations, measured))
         drawing.step(activation.id)
+    family_overlays = _overlays(entries, files)
+    files[CURVES_PATH] = _curves(entries)
     drawing.finish()
     writing = progress.stage("pages", 1)
-    pages = typeset(render_pages(entries))  # 4. templates, then math in one KaTeX batch
+    # 4. templates (the guide, cheat sheet and Data page need the whole catalog), then KaTeX
+    pages = render_pages(entries, family_overlays)
+    pages |= reference_pages(entries, template_environment())
+    pages = typeset(pages)
     files |= {path: text.encode("utf-8") for path, text in pages.items()}
     records = [(e.activation, e.analysis, e.snippet) for e in entries]
     files["activations.json"] = _json(catalog_json(records))
+    files["activations.csv"] = properties_csv(
+        [(e.activation, e.analysis) for e in entries]
+    ).encode()
     files |= _static_files()
     if in_place:
         _sync_tree(docs, files)
@@ -149,6 +161,7 @@ def _entry(
             f"../{FIGURES}/{name}-light.svg", f"../{FIGURES}/{name}-dark.svg", drawn.description
         ),
         thumbnail=f"{FIGURES}/{name}-thumb.svg",
+        card=f"{FIGURES}/{name}-card.svg",
         extra_figure=drawn.extra,
     )
 
@@ -198,6 +211,7 @@ def _draw_figures(activation: Activation, analysis: Analysis) -> _Drawn:
     for scheme in figures.SCHEMES:
         files[f"{FIGURES}/{name}-{scheme.name}.svg"] = figures.draw(plot, scheme)
     files[f"{FIGURES}/{name}-thumb.svg"] = figures.sparkline(plot.curves[0])
+    files[f"{FIGURES}/{name}-card.svg"] = figures.card(plot)
     extra = None
     if isinstance(analysis, VectorAnalysis) and _probabilities(analysis):
         groups = plots.temperature_groups(activation)
@@ -216,13 +230,43 @@ def _draw_figures(activation: Activation, analysis: Analysis) -> _Drawn:
     return _Drawn(files, plot.description, extra)
 
 
+def _curves(entries: Sequence[Entry]) -> bytes:
+    """``curves.js``: f and f′ of every scalar entry, printed by SymPy for the widgets."""
+    printed = [
+        curve(entry.activation, entry.elementwise)
+        for entry in entries
+        if entry.elementwise is not None
+    ]
+    return curves_script(printed).encode()
+
+
+def _overlays(entries: Sequence[Entry], files: dict[str, bytes]) -> list[Overlay]:
+    """One figure per family overlaying its members, for the comparison page."""
+    result = []
+    for family in FAMILIES:
+        members = [(e.activation, e.analysis) for e in entries if e.activation.family == family]
+        if not members:
+            continue
+        for scheme in figures.SCHEMES:
+            path = f"{FIGURES}/overlay-{family.slug}-{scheme.name}.svg"
+            files[path] = overlays.family_overlay(members, scheme)
+        alt = overlays.description(family.title, [activation for activation, _ in members])
+        figure = FigureRef(
+            f"{FIGURES}/overlay-{family.slug}-light.svg",
+            f"{FIGURES}/overlay-{family.slug}-dark.svg",
+            alt,
+        )
+        result.append(Overlay(family, figure))
+    return result
+
+
 def _probabilities(analysis: VectorAnalysis) -> bool:
     """Outputs that form a distribution get the bar chart at several temperatures."""
     return analysis.sums_to_one is True and analysis.component_range is not None
 
 
 def _static_files() -> dict[str, bytes]:
-    """The site's own stylesheet and KaTeX's CSS and fonts, served from the site itself."""
+    """The site's own stylesheet and scripts, KaTeX's CSS and fonts, all served from the site."""
     if not KATEX.is_dir():
         raise BuildError(f"{KATEX} is missing: run 'npm ci' (make site does this)")
     files = {

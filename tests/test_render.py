@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from generator.catalog.loader import load_entry
+from generator.catalog.loader import ENTRIES, load_entry
 from generator.errors import BuildError, CatalogError
 from generator.render import figures, latex, plots
 from generator.render.math import _PLACEHOLDER, _decode, placeholder, typeset
@@ -83,7 +84,7 @@ def test_bad_latex_fails_the_build_naming_the_page() -> None:
 
 def test_bad_symbol_latex_in_a_catalog_file_fails_the_build(tmp_path: Path) -> None:
     catalog = tmp_path / "catalog"
-    catalog.mkdir()
+    shutil.copytree(ENTRIES, catalog)  # the whole catalog: the guide names many entries
     source = (Path(BY_ID["tanh"].source)).read_text(encoding="utf-8")
     (catalog / "tanh.yaml").write_text(source.replace(r"symbol: \tanh", r"symbol: \notamacro"))
     assert load_entry(catalog / "tanh.yaml").symbol_latex == r"\notamacro"

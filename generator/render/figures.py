@@ -211,6 +211,28 @@ def sparkline(curve: Curve) -> bytes:
         return _svg(figure)
 
 
+CARD_COLOURS: Final = ("#1e88e5", "#ef6c00")  # mid-tones: legible on white paper and on slate
+
+
+def card(plot: Plot) -> bytes:
+    """A small multiple for the cheat sheet: f solid and f′ dashed on the shared axes."""
+    with _style(LIGHT):
+        figure = Figure(figsize=(1.9, 1.25))
+        axes = figure.add_axes((0.0, 0.0, 1.0, 1.0))
+        axes.set_xlim(*X_LIMITS)
+        axes.set_ylim(*Y_LIMITS)
+        for value in (-4, -2, 2, 4):
+            axes.axvline(value, color="#9e9e9e", linewidth=0.3, alpha=0.5)
+        for value in (-1, 1, 2):
+            axes.axhline(value, color="#9e9e9e", linewidth=0.3, alpha=0.5)
+        axes.axhline(0, color="#9e9e9e", linewidth=0.7)
+        axes.axvline(0, color="#9e9e9e", linewidth=0.7)
+        for curve, colour, style in zip(plot.curves[:2], CARD_COLOURS, ("-", "--"), strict=False):
+            axes.plot(curve.x, curve.y, style, color=colour, linewidth=1.4)
+        axes.set_axis_off()
+        return _svg(figure)
+
+
 def bars(
     groups: tuple[tuple[str, FloatArray], ...],
     categories: tuple[str, ...],
