@@ -202,12 +202,17 @@ class Tab:
         response = self.page.goto(self.base_url + path, wait_until="load")
         assert response is not None, f"{path}: no response"
         assert response.ok, f"{path}: HTTP {response.status}"
+        # Lazy images below the fold would never load (and decode() never settle) in a
+        # window nobody scrolls: load them now; and never wait longer than the timeout.
         self.page.evaluate(
-            """async () => {
-                await document.fonts.ready;
-                await Promise.all(Array.from(document.images, (img) =>
-                    img.complete ? null : img.decode().catch(() => null)));
-            }"""
+            """async (timeout) => {
+                for (const img of document.images) img.loading = "eager";
+                const settled = Promise.all([document.fonts.ready, ...Array.from(
+                    document.images,
+                    (img) => img.complete ? null : img.decode().catch(() => null))]);
+                await Promise.race([settled, new Promise((done) => setTimeout(done, timeout))]);
+            }""",
+            TIMEOUT_MS,
         )
         return self.page
 
