@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import operator
+import re
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -280,3 +281,12 @@ def test_comparison_table_filter(light: Tab) -> None:
     strays = [text for text in visible if "relu" not in text.casefold()]
     assert not strays, f"rows without 'relu' still shown: {strays}"
     assert not light.log.page_errors, light.log.page_errors
+
+
+def test_cheat_sheet_prints_on_at_most_two_a4_pages(light: Tab) -> None:
+    page = light.visit("cheatsheet/")
+    cards = page.locator(".cheatsheet-card")
+    assert cards.count() == len(CATALOG)
+    pdf = page.pdf(format="A4", print_background=False)
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert 1 <= pages <= 2, f"the cheat sheet prints on {pages} A4 pages"
