@@ -1,7 +1,10 @@
 """A content-addressed cache of SymPy analyses, shared by builds and tests.
 
-The key hashes everything an analysis depends on: the catalog file's bytes, the source of
-the code that loads and analyses it, and the SymPy version. A changed input therefore
+The key hashes everything an analysis (and the figures, formulas and scripts drawn from
+it) depends on: the entry's mathematical content as parsed (formula, parameters, kinks,
+identity, the names and symbols typeset), the source of the code that loads and analyses
+it, and the SymPy version. Prose (summary, pros, references, notes) is left out: editing
+it changes only the page text, so nothing is derived or drawn again. A changed input
 misses the cache, and an entry that cannot be read back intact (truncated, corrupt,
 written by another version) is treated as missing and recomputed, never served.
 """
@@ -12,14 +15,16 @@ import hashlib
 import os
 import pickle
 import tempfile
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Final
+from typing import Final, TypeVar
 
 import sympy as sp
 
 from generator.model import Activation, Analysis
 
+T = TypeVar("T")
 PACKAGE: Final = Path(__file__).resolve().parent
 FOLDER: Final = PACKAGE.parent / ".cache" / "analysis"
 # The code whose output is cached: editing any of it invalidates every entry.
@@ -41,8 +46,38 @@ def _code_digest() -> str:
 
 def key(activation: Activation) -> str:
     digest = hashlib.sha256(_code_digest().encode())
-    digest.update(activation.source.read_bytes())
+    digest.update(_content(activation).encode())
     return digest.hexdigest()
+
+
+def _content(activation: Activation) -> str:
+    """The fields derivation, figures, formulas and curves read, as exact text (srepr)."""
+    a = activation
+    lines = [
+        a.id,
+        a.name,
+        a.kind.value,
+        a.family.slug,
+        a.symbol_latex,
+        sp.srepr(a.variable),
+        sp.srepr(a.expression),
+        sp.srepr(a.derivative_identity),
+        *(f"parameter {p.name} {sp.srepr(p.default)} {p.latex}" for p in a.parameters),
+        *(f"kink {sp.srepr(k.at)} {sp.srepr(k.pytorch)} {sp.srepr(k.jax)}" for k in a.kinks),
+    ]
+    return "\n".join(lines)
+
+
+def remember(kind: str, digest: str, compute: Callable[[], T]) -> T:
+    """``compute()``, stored under ``.cache/<kind>/`` by ``digest`` and reused from there."""
+    path = FOLDER.parent / kind / f"{digest}.pickle"
+    stored = read_blob(path)
+    if stored is not None:
+        found: T = pickle.loads(stored)
+        return found
+    value = compute()
+    write_blob(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    return value
 
 
 def load(activation: Activation, folder: Path = FOLDER) -> Analysis | None:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Final
 
 ROOT: Final = Path(__file__).resolve().parent.parent
-STAMP: Final = ROOT / ".cache" / "site-stamp.json"
+STAMPS: Final = ROOT / ".cache" / "site-stamps"  # one per output folder pair
 # Everything a build reads besides the catalog: the generator, its templates and assets,
 # the site configuration and the pinned versions of what renders it.
 _INPUTS: Final = ("generator", "mkdocs.yml", "package-lock.json", "requirements")
@@ -38,12 +39,22 @@ def up_to_date(catalog: Path, docs: Path, site: Path) -> bool:
     if not (site / "index.html").is_file() or not (docs / "index.md").is_file():
         return False
     try:
-        stored = json.loads(STAMP.read_text(encoding="utf-8"))
+        stored = json.loads(_stamp(docs, site).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
     return bool(stored == _record(catalog, docs, site))
 
 
 def remember(catalog: Path, docs: Path, site: Path) -> None:
-    STAMP.parent.mkdir(parents=True, exist_ok=True)
-    STAMP.write_text(json.dumps(_record(catalog, docs, site)), encoding="utf-8")
+    """Record this build; written whole (rename), one stamp per output pair, so builds into
+    other folders (tests running side by side) never overwrite each other's record."""
+    stamp = _stamp(docs, site)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    temporary = stamp.with_name(f".{stamp.name}.{os.getpid()}")
+    temporary.write_text(json.dumps(_record(catalog, docs, site)), encoding="utf-8")
+    os.replace(temporary, stamp)
+
+
+def _stamp(docs: Path, site: Path) -> Path:
+    outputs = f"{docs.resolve()}\n{site.resolve()}".encode()
+    return STAMPS / f"{hashlib.sha256(outputs).hexdigest()[:32]}.json"

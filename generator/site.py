@@ -38,7 +38,7 @@ from generator.reference_pages import reference_pages
 from generator.render import figures, overlays, plots
 from generator.render.code import numpy_snippet
 from generator.render.data import catalog_json
-from generator.render.jscode import CURVES_PATH, curve, curves_script
+from generator.render.jscode import CURVES_PATH, cached_curve, curves_script
 from generator.render.math import typeset
 from generator.render.table_csv import properties_csv
 from generator.workers import analyse_all
@@ -233,7 +233,7 @@ def _draw_figures(activation: Activation, analysis: Analysis) -> _Drawn:
 def _curves(entries: Sequence[Entry]) -> bytes:
     """``curves.js``: f and f′ of every scalar entry, printed by SymPy for the widgets."""
     printed = [
-        curve(entry.activation, entry.elementwise)
+        cached_curve(entry.activation, entry.elementwise)
         for entry in entries
         if entry.elementwise is not None
     ]

@@ -98,12 +98,23 @@ def test_unchanged_inputs_make_a_no_op_and_an_edit_rebuilds(
     assert "Cheap and non-saturating" in (tmp_path / "out/docs/activations/relu.md").read_text()
 
 
-def test_cache_key_follows_the_catalog_file(tmp_path: Path) -> None:
-    path = tmp_path / "relu.yaml"
-    shutil.copy(ENTRIES / "relu.yaml", path)
+def test_cache_key_follows_the_mathematics_not_the_prose(tmp_path: Path) -> None:
+    path = tmp_path / "leaky_relu.yaml"
+    shutil.copy(ENTRIES / "leaky_relu.yaml", path)
+    text = path.read_text(encoding="utf-8")
     original = cache.key(load_entry(path))
-    path.write_text(path.read_text(encoding="utf-8").replace("Max(0, x)", "Max(x, 0)"))
-    assert cache.key(load_entry(path)) != original
+    edits = {
+        "formula": ("negative_slope * x, True", "negative_slope * x / 2, True"),
+        "default": ("default: 0.01", "default: 0.02"),
+        "kink value": ("pytorch: negative_slope", "pytorch: 1"),
+        "symbol": (r"symbol: \operatorname{LeakyReLU}", r"symbol: \operatorname{LReLU}"),
+    }
+    for what, (old, new) in edits.items():
+        assert old in text, what
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        assert cache.key(load_entry(path)) != original, f"a new {what} must miss the cache"
+    path.write_text(text.replace("summary: >-\n", "summary: >-\n  Reworded.\n", 1))
+    assert cache.key(load_entry(path)) == original, "prose alone is not derived again"
 
 
 def test_corrupt_or_truncated_cache_entries_are_never_served(tmp_path: Path) -> None:

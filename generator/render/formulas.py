@@ -7,17 +7,13 @@ only on the entry's analysis (cache key) and the printing code, so it is cached 
 from __future__ import annotations
 
 import hashlib
-import pickle
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Final
 
 from generator import cache as analysis_cache
 from generator.model import Activation, ElementwiseAnalysis
 from generator.render import latex
-
-FOLDER: Final = analysis_cache.FOLDER.parent / "formulas"
 
 
 @dataclass(frozen=True)
@@ -28,14 +24,9 @@ class Formulas:
 
 
 def formulas(activation: Activation, analysis: object) -> Formulas:
-    path = FOLDER / f"{_key(activation)}.pickle"
-    stored = analysis_cache.read_blob(path)
-    if stored is not None:
-        found: Formulas = pickle.loads(stored)
-        return found
-    printed = _print(activation, analysis)
-    analysis_cache.write_blob(path, pickle.dumps(printed, protocol=pickle.HIGHEST_PROTOCOL))
-    return printed
+    return analysis_cache.remember(
+        "formulas", _key(activation), lambda: _print(activation, analysis)
+    )
 
 
 def _print(activation: Activation, analysis: object) -> Formulas:

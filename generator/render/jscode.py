@@ -12,15 +12,19 @@ The output is deterministic: the same catalog and analyses give the same bytes.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
+from pathlib import Path
 from typing import Final
 
 import sympy as sp
 from sympy.printing.jscode import JavascriptCodePrinter
 
+from generator import cache as analysis_cache
 from generator.model import Activation, ElementwiseAnalysis, Kind, Parameter
 
 CURVES_PATH: Final = "assets/javascripts/curves.js"
@@ -173,6 +177,20 @@ class Curve:
     sliders: tuple[Slider, ...]
     f: str
     df: str
+
+
+def cached_curve(activation: Activation, analysis: ElementwiseAnalysis) -> Curve:
+    """``curve``, kept across builds while the entry's content and this printer hold."""
+    digest = hashlib.sha256(analysis_cache.key(activation).encode())
+    digest.update(_printer_digest().encode())
+    return analysis_cache.remember(
+        "curves", digest.hexdigest(), lambda: curve(activation, analysis)
+    )
+
+
+@functools.cache
+def _printer_digest() -> str:
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 
 def curve(activation: Activation, analysis: ElementwiseAnalysis) -> Curve:
