@@ -8,6 +8,7 @@ import numpy as np
 import sympy as sp
 
 from generator.analysis.calculus import is_zero
+from generator.analysis.pieces import boundaries, split
 from generator.analysis.vector import components
 from generator.catalog.loader import VECTOR_NAMES
 from generator.model import Activation, ElementwiseAnalysis, Kind, VectorAnalysis
@@ -31,7 +32,9 @@ def elementwise_plot(activation: Activation, analysis: ElementwiseAnalysis) -> P
         sample(analysis.derivative.subs(defaults), x, f"{name}′(x)", corners),
     ]
     if is_zero(second) is not True:
-        curves.append(sample(second, x, f"{name}″(x)", corners))
+        # f″ may jump where the formula changes branch even when f′ is continuous (ELU).
+        branches = tuple(float(p) for p in boundaries(split(activation.at_defaults(), x)))
+        curves.append(sample(second, x, f"{name}″(x)", tuple(sorted({*corners, *branches}))))
     markers = []
     for kink in kinks:
         at = float(kink.at)
