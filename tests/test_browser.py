@@ -290,3 +290,16 @@ def test_cheat_sheet_prints_on_at_most_two_a4_pages(light: Tab) -> None:
     pdf = page.pdf(format="A4", print_background=False)
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert 1 <= pages <= 2, f"the cheat sheet prints on {pages} A4 pages"
+
+
+def test_code_tabs_switch_and_every_block_has_a_copy_button(light: Tab) -> None:
+    page = light.visit("activations/gelu/")
+    labels = page.locator(".tabbed-labels label")
+    assert [t.strip() for t in labels.all_inner_texts()] == ["NumPy", "PyTorch", "Keras 3", "JAX"]
+    labels.nth(1).click()
+    visible = page.locator(".tabbed-block:visible pre code")
+    expect(visible.first).to_contain_text("torch.nn.GELU")
+    blocks = page.locator(".tabbed-set pre")
+    buttons = page.locator('.tabbed-set pre button[data-md-type="copy"]')
+    assert blocks.count() == 4
+    assert buttons.count() == blocks.count(), "Material adds a copy button to every block"
