@@ -29,12 +29,18 @@ from generator.model import (
     VectorAnalysis,
 )
 from generator.render.latex import interval
-from generator.render.text import monotonicity, smoothness, tex, value_range, yes_no
+from generator.render.text import (
+    FRAMEWORK_TITLES,
+    monotonicity,
+    smoothness,
+    tex,
+    value_range,
+    yes_no,
+)
 
 if TYPE_CHECKING:
     from generator.pages import Entry
 
-FRAMEWORK_TITLES: Final = {"pytorch": "PyTorch", "keras": "Keras 3", "jax": "JAX"}
 PRESELECTED: Final = ("relu", "gelu", "silu")  # checked in the picker when the page opens
 NOT_APPLICABLE: Final = "—"
 _EMPHASIS: Final = re.compile(r"\*([^*]+)\*")

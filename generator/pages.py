@@ -39,6 +39,7 @@ from generator.render.framework_code import framework_snippets
 from generator.render.jscode import slider
 from generator.render.math import placeholder
 from generator.render.text import (
+    FRAMEWORK_TITLES,
     monotonicity,
     properties_rows,
     smoothness,
@@ -47,7 +48,6 @@ from generator.render.text import (
 )
 
 TEMPLATES: Final = Path(__file__).parent / "templates"
-FRAMEWORK_TITLES: Final = {"pytorch": "PyTorch", "keras": "Keras 3", "jax": "JAX"}
 KIND_TEXT: Final = {
     Kind.ELEMENTWISE: "elementwise, ℝ → ℝ",
     Kind.GATED: "gated: splits its input in halves a and b and returns a ⊗ g(b)",

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import Final
 
 from generator.model import Activation, FrameworkEntry, Kind
+from generator.render.text import FRAMEWORK_TITLES
 
-TITLES: Final = {"pytorch": "PyTorch", "keras": "Keras 3", "jax": "JAX"}
 INPUTS: Final = {
     "pytorch": ("import torch", "x = torch.linspace(-4.0, 4.0, 8)"),
     "keras": ("import keras", "x = keras.ops.linspace(-4.0, 4.0, 8)"),
@@ -29,11 +29,16 @@ class FrameworkSnippet:
 
 
 def framework_snippets(activation: Activation) -> tuple[FrameworkSnippet, ...]:
+    order = list(FRAMEWORK_TITLES)
+    entries = sorted(activation.frameworks, key=lambda entry: order.index(entry.framework))
     return tuple(
         FrameworkSnippet(
-            entry.framework, TITLES[entry.framework], _source(activation, entry), entry.note
+            entry.framework,
+            FRAMEWORK_TITLES[entry.framework],
+            _source(activation, entry),
+            entry.note,
         )
-        for entry in sorted(activation.frameworks, key=lambda e: list(TITLES).index(e.framework))
+        for entry in entries
     )
 
 

@@ -11,6 +11,8 @@ from generator.render.latex import interval
 from generator.render.math import placeholder
 
 NOT_DETERMINED: Final = "*not determined*"
+# How the pages name the frameworks, in the order they are listed.
+FRAMEWORK_TITLES: Final = {"pytorch": "PyTorch", "keras": "Keras 3", "jax": "JAX"}
 
 
 def tex(value: str) -> str:
