@@ -12,7 +12,6 @@ import hashlib
 import json
 import logging
 import os
-import pickle
 import shutil
 import subprocess
 import tempfile
@@ -174,17 +173,12 @@ class _Drawn:
 
 
 def _cached_figures(activation: Activation, analysis: Analysis) -> _Drawn:
-    """Every figure of one entry, reused while its catalog file and the drawing code hold."""
+    """Every figure of one entry, reused while its content and the drawing code hold."""
     digest = hashlib.sha256(cache.key(activation).encode())
     digest.update(_drawing_digest().encode())
-    path = cache.FOLDER.parent / "entry-figures" / f"{digest.hexdigest()}.pickle"
-    stored = cache.read_blob(path)
-    if stored is not None:
-        drawn: _Drawn = pickle.loads(stored)
-        return drawn
-    drawn = _draw_figures(activation, analysis)
-    cache.write_blob(path, pickle.dumps(drawn, protocol=pickle.HIGHEST_PROTOCOL))
-    return drawn
+    return cache.remember(
+        "entry-figures", digest.hexdigest(), lambda: _draw_figures(activation, analysis)
+    )
 
 
 @functools.cache

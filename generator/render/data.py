@@ -9,6 +9,7 @@ from generator.model import (
     Analysis,
     ElementwiseAnalysis,
     Properties,
+    Smoothness,
     Tail,
     VectorAnalysis,
 )
@@ -102,7 +103,7 @@ def _properties(p: Properties) -> Json:
         "monotonicity": p.monotonicity.value if p.monotonicity else None,
         "zero_centred": p.zero_centred,
         "odd": p.odd,
-        "continuity_class": _smoothness(p),
+        "continuity_class": continuity_class(p.smoothness),
         "non_differentiable_at": (
             None if p.kinks is None else [_number(kink.at) for kink in p.kinks]
         ),
@@ -146,14 +147,15 @@ def _default(
     return "required" if value is None else _number(value)
 
 
-def _smoothness(p: Properties) -> str | None:
-    if p.smoothness is None:
+def continuity_class(smoothness: Smoothness | None) -> str | None:
+    """``C^1``, ``C^inf``, ``discontinuous``; ``C^2+`` when only a lower bound is known."""
+    if smoothness is None:
         return None
-    if p.smoothness.infinite:
+    if smoothness.infinite:
         return "C^inf"
-    if p.smoothness.order < 0:
+    if smoothness.order < 0:
         return "discontinuous"
-    return f"C^{p.smoothness.order}" + ("+" if p.smoothness.at_least else "")
+    return f"C^{smoothness.order}" + ("+" if smoothness.at_least else "")
 
 
 def _tail(tail: Tail) -> Json:

@@ -15,6 +15,7 @@ import sympy as sp
 
 from generator.data_schema import CSV_COLUMNS
 from generator.model import Activation, Analysis, ElementwiseAnalysis, Properties, VectorAnalysis
+from generator.render.data import continuity_class
 
 COLUMNS: Final = tuple(column.name for column in CSV_COLUMNS)
 
@@ -50,14 +51,6 @@ def _row(activation: Activation, analysis: Analysis) -> dict[str, Cell]:
 
 
 def _elementwise(p: Properties) -> dict[str, Cell]:
-    smooth = p.smoothness
-    continuity = None
-    if smooth is not None:
-        continuity = (
-            "C^inf"
-            if smooth.infinite
-            else ("discontinuous" if smooth.order < 0 else f"C^{smooth.order}")
-        )
     return {
         "range": interval(p.range),
         "bounded_below": p.bounded_below,
@@ -65,7 +58,7 @@ def _elementwise(p: Properties) -> dict[str, Cell]:
         "monotonicity": p.monotonicity.value if p.monotonicity else None,
         "zero_centred": p.zero_centred,
         "odd": p.odd,
-        "continuity_class": continuity,
+        "continuity_class": continuity_class(p.smoothness),
         "non_differentiable_at": (
             None if p.kinks is None else " ".join(_number(k.at) for k in p.kinks) or "none"
         ),
