@@ -18,8 +18,13 @@ docs: $(SITE_DEPS) $(NODE_DEPS)  ## generate the Markdown under docs/ only
 serve: $(SITE_DEPS) $(NODE_DEPS)  ## http://127.0.0.1:8000, regenerated when a catalog file is saved
 	$(PY) -m generator serve
 
+# Hermetic: the suite gets a cache folder of its own, never the developer's .cache/. One
+# build fills it first (every entry derived once, in parallel), then every test shares it.
 test: $(TEST_DEPS) $(NODE_DEPS) chromium lint  ## the whole suite: lint, types, pytest
-	$(PY) -m generator docs  # derives every entry once, in parallel, into the shared cache
+	@scratch=$$(mktemp -d "$${TMPDIR:-/tmp}/activations-test-XXXXXX") && \
+	trap 'rm -rf "$$scratch"' EXIT && \
+	export ACTIVATIONS_CACHE="$$scratch/cache" && \
+	$(PY) -m generator docs --docs "$$scratch/docs" && \
 	$(PY) -m pytest
 
 lint: $(TEST_DEPS)  ## ruff and mypy
@@ -52,7 +57,7 @@ bench-accuracy: $(TEST_DEPS)  ## ULP errors of every NumPy implementation vs nai
 	$(PY) bench/accuracy.py
 
 clean:  ## remove everything generated and installed
-	rm -rf docs site .site-* .docs-* $(VENV) node_modules test-artifacts .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf docs site .site-* .docs-* .cache $(VENV) node_modules test-artifacts .pytest_cache .mypy_cache .ruff_cache .hypothesis
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

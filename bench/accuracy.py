@@ -28,13 +28,17 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from generator import implementations  # noqa: E402
+from generator.analysis import analyse_all  # noqa: E402
 from generator.analysis.pieces import canonical  # noqa: E402
+from generator.build.cache import Cache  # noqa: E402
+from generator.build.progress import Progress  # noqa: E402
 from generator.catalog.loader import load_catalog  # noqa: E402
-from generator.model import Activation, ElementwiseAnalysis, Kind  # noqa: E402
 from generator.numerics import measure  # noqa: E402
 from generator.numerics.grid import accuracy_grid  # noqa: E402
 from generator.numerics.ulp import summarise, zeros_on  # noqa: E402
-from generator.workers import analyse_all  # noqa: E402
+from generator.paths import Paths  # noqa: E402
+from generator.records.analysis import ElementwiseAnalysis  # noqa: E402
+from generator.records.catalog import Activation, Kind  # noqa: E402
 
 Array = np.ndarray[Any, np.dtype[np.float64]]
 Function = Callable[[Array], object]
@@ -53,7 +57,9 @@ def main() -> None:
         if unknown:
             parser.error(f"not elementwise entries: {', '.join(sorted(unknown))}")
         catalog = [a for a in catalog if a.id in wanted]
-    analyses = analyse_all(catalog, jobs=arguments.jobs)
+    memo = Cache(Paths.default().cache)
+    steps = Progress.silent().stage("deriving", len(catalog))
+    analyses = analyse_all(catalog, memo, steps, jobs=arguments.jobs)
     grid = accuracy_grid()
     tasks = [
         (activation, analysis, quantity)

@@ -19,6 +19,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from generator.paths import Paths  # noqa: E402
+
 ENTRIES = ROOT / "generator" / "catalog" / "entries"
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -38,7 +41,7 @@ def site(catalog: Path, out: Path, *extra: str) -> float:
 
 
 def clear_caches() -> None:
-    shutil.rmtree(ROOT / ".cache", ignore_errors=True)
+    shutil.rmtree(Paths.default().cache, ignore_errors=True)
 
 
 def synthetic(folder: Path, copies: int) -> int:

@@ -33,8 +33,8 @@ from playwright.sync_api import (
     Route,
 )
 
-from generator.catalog.loader import ENTRIES
-from generator.site import build_site
+from generator.build.pipeline import build_site
+from generator.paths import Paths
 
 ROOT: Final = Path(__file__).resolve().parents[1]
 ARTIFACTS: Final = ROOT / "test-artifacts"
@@ -93,7 +93,7 @@ def shared_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         if not done.is_file():
             shutil.rmtree(root, ignore_errors=True)
             root.mkdir()
-            build_site(ENTRIES, root / "docs", root / "site")
+            build_site(Paths.default().moved(docs=root / "docs", site=root / "site"))
             done.touch()
     return root / "site"
 

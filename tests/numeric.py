@@ -10,7 +10,7 @@ import numpy.typing as npt
 import sympy as sp
 
 from generator.analysis.pieces import boundaries, canonical, split
-from generator.model import Activation
+from generator.records.catalog import Activation
 
 Array = npt.NDArray[np.float64]
 

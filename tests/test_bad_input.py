@@ -19,8 +19,10 @@ from typing import Any
 import pytest
 import yaml
 
+from generator.paths import Paths
+
 ROOT = Path(__file__).resolve().parents[1]
-ENTRIES = ROOT / "generator" / "catalog" / "entries"
+ENTRIES = Paths.default().catalog
 SENTINEL = b"left here before the build\n"
 PAYLOAD_TARGET = "pwned"
 # Progress lines a build prints before it stops ("deriving: 3/62 relu"), in a log.

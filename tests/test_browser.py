@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
-from generator.model import Activation
+from generator.records.catalog import Activation
 from tests.browser import SCHEMES, SCREENSHOTS, Tab, chromium_path, launch, serve, shared_site
 from tests.conftest import CATALOG
 

@@ -3,31 +3,37 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
-from generator.comparison import HEADERS, PRESELECTED
-from generator.model import Activation, ElementwiseAnalysis, Kind
-from generator.pages import Entry, render_pages
-from generator.render import figures, overlays
-from generator.render.jscode import slider
-from generator.render.text import monotonicity, smoothness, yes_no
-from tests.conftest import CATALOG, SCALAR, analysis_of, each, elementwise_analysis
-
-
-@cache
-def _entries() -> tuple[Entry, ...]:
-    from generator.site import _entry
-
-    files: dict[str, bytes] = {}
-    return tuple(_entry(a, analysis_of(a), files, CATALOG, {}) for a in CATALOG)
+from generator.build.cache import Cache
+from generator.pages import render_pages
+from generator.present.comparison import HEADERS, PRESELECTED
+from generator.present.figures import overlays
+from generator.present.figures import svg as figures
+from generator.present.jscode import slider
+from generator.present.text import monotonicity, smoothness, yes_no
+from generator.records.analysis import ElementwiseAnalysis
+from generator.records.catalog import Activation, Kind
+from generator.records.views import FigureRef, Overlay
+from tests.conftest import (
+    CATALOG,
+    PATHS,
+    SCALAR,
+    analysis_of,
+    each,
+    elementwise_analysis,
+    site_view,
+)
 
 
 @cache
 def _pages() -> dict[str, str]:
-    return render_pages(_entries())
+    return render_pages(site_view(), PATHS.templates)
 
 
 class _Elements(HTMLParser):
@@ -142,23 +148,22 @@ def test_picker_offers_every_scalar_entry_grouped_by_family() -> None:
 
 
 def test_overlays_are_listed_when_given() -> None:
-    from generator.pages import FigureRef, Overlay
-
     family = CATALOG[0].family
     figure = FigureRef("assets/figures/x-light.svg", "assets/figures/x-dark.svg", "Overlay")
-    page = render_pages(_entries(), [Overlay(family, figure)])["comparison.md"]
+    site = replace(site_view(), overlays=(Overlay(family, figure),))
+    page = render_pages(site, PATHS.templates)["comparison.md"]
     assert "![Overlay](assets/figures/x-light.svg#only-light)" in page
     assert "![Overlay](assets/figures/x-dark.svg#only-dark)" in page
 
 
-def test_family_overlay_is_an_svg_naming_every_member() -> None:
+def test_family_overlay_is_an_svg_naming_every_member(tmp_path: Path) -> None:
     members = [(a, analysis_of(a)) for a in CATALOG if a.family.slug == "shrinkage"]
     assert members
-    svg = overlays.family_overlay(members, figures.LIGHT)
+    svg = overlays.family_overlay(members, figures.LIGHT, Cache(tmp_path / "first"))
     assert svg.startswith(b"<?xml")
     for activation, _ in members:
         assert activation.name.encode() in svg
-    assert overlays.family_overlay(members, figures.LIGHT) == svg
+    assert overlays.family_overlay(members, figures.LIGHT, Cache(tmp_path / "second")) == svg
 
 
 @each(tuple(a for a in CATALOG if a.kind.scalar))

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.analysis.vector import components
-from generator.catalog.loader import VECTOR_NAMES, S
-from generator.model import Activation, ElementwiseAnalysis
+from generator.records.analysis import ElementwiseAnalysis
+from generator.records.catalog import VECTOR_NAMES, Activation, S
 from tests.conftest import SCALAR, VECTOR, each, elementwise_analysis, vector_analysis
 from tests.numeric import (
     away_from,

@@ -19,10 +19,9 @@ import sympy as sp
 import torch
 
 from generator.analysis.vector import components
-from generator.catalog.loader import VECTOR_NAMES
-from generator.model import Activation, Kind, Tolerance
 from generator.numerics.frameworks import pytorch_callable, resolve
-from generator.render.framework_code import framework_snippets
+from generator.present.framework_code import framework_snippets
+from generator.records.catalog import VECTOR_NAMES, Activation, Kind, Tolerance
 from tests.conftest import SCALAR, VECTOR, each, elementwise_analysis
 from tests.numeric import breakpoints, mpmath_function
 

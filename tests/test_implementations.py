@@ -17,7 +17,8 @@ import pytest
 import sympy as sp
 
 from generator import implementations
-from generator.model import Activation, Kind, Tail
+from generator.records.analysis import Tail
+from generator.records.catalog import Activation, Kind
 from generator.numerics import measure, reference
 from generator.numerics.grid import EXTREMES, accuracy_grid
 from generator.numerics.ulp import summarise

@@ -19,13 +19,12 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from generator.model import Activation
-from generator.render import jscode
-from generator.site import STATIC
-from tests.conftest import SCALAR, each, elementwise_analysis
+from generator.present import jscode
+from generator.records.catalog import Activation
+from tests.conftest import PATHS, SCALAR, each, elementwise_analysis
 from tests.numeric import away_from, breakpoints, numpy_function, parameter_sets
 
-HELPER: Final = STATIC / "javascripts" / "activation-math.js"
+HELPER: Final = PATHS.static / "javascripts" / "activation-math.js"
 GRID: Final = np.linspace(-5.93, 5.87, 50)
 TOLERANCE: Final = 1e-9
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.progress import Progress
+from generator.build.progress import Progress
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -10,7 +10,8 @@ import numpy as np
 import sympy as sp
 
 from generator.analysis.pieces import canonical
-from generator.model import Activation, Monotonicity, Saturation
+from generator.records.analysis import Monotonicity, Saturation
+from generator.records.catalog import Activation
 from tests.conftest import SCALAR, VECTOR, each, elementwise_analysis, vector_analysis
 from tests.numeric import breakpoints, mpmath_function, numpy_function
 

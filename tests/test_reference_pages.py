@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import jinja2
 import pytest
 
-from generator.catalog.loader import ENTRIES
-from generator.data_schema import CSV_COLUMNS, JSON_FIELDS
-from generator.site import build_docs
-from tests.conftest import CATALOG
+from generator.build.pipeline import build_docs
+from generator.records.published import CSV_COLUMNS, JSON_FIELDS
+from tests.conftest import CATALOG, PATHS, site_view
 
 
 @pytest.fixture(scope="module")
 def docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("reference") / "docs"
-    build_docs(ENTRIES, root)
+    build_docs(PATHS.moved(docs=root))
     return root
 
 
@@ -88,12 +88,12 @@ def test_guide_links_resolve_and_quote_computed_ranges(docs: Path) -> None:
 
 
 def test_guide_marks_an_activation_the_catalog_lacks() -> None:
-    from generator.pages import template_environment
-    from generator.reference_pages import reference_pages
+    from generator.pages.markdown import template_environment
+    from generator.pages.reference import reference_pages
 
-    environment = template_environment()
+    environment = template_environment(PATHS.templates)
     loader = jinja2.DictLoader({"guide.md.j2": "{{ link('no_such_unit') }} {{ range('relu') }}"})
     assert environment.loader is not None
     environment.loader = jinja2.ChoiceLoader([loader, environment.loader])
-    guide = reference_pages([], environment)["guide.md"]
+    guide = reference_pages(replace(site_view(), entries=()), environment)["guide.md"]
     assert guide == "`no_such_unit` (MISSING from this catalog) `relu` (MISSING from this catalog)"

@@ -10,12 +10,19 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from generator.catalog.loader import ENTRIES, load_entry
+from generator.analysis import analyse_all
+from generator.build.cache import Cache
+from generator.build.pipeline import build_docs
+from generator.build.progress import Progress
+from generator.catalog.loader import load_entry
 from generator.errors import BuildError, CatalogError
-from generator.render import figures, latex, plots
-from generator.render.math import _PLACEHOLDER, _decode, placeholder, typeset
-from generator.site import build_docs
-from tests.conftest import CATALOG, elementwise_analysis
+from generator.pages import render_pages
+from generator.present import latex
+from generator.present.figures import plots
+from generator.present.figures import svg as figures
+from generator.publish.katex import typeset
+from generator.records.markup import PLACEHOLDER, decode, placeholder
+from tests.conftest import CATALOG, PATHS, elementwise_analysis, site_view
 
 GOLDEN = Path(__file__).parent / "golden"
 BY_ID = {activation.id: activation for activation in CATALOG}
@@ -39,20 +46,19 @@ def _readable(markdown: str) -> str:
     """Placeholders shown as $…$ / $$…$$ so the golden file can be read and reviewed."""
 
     def show(match: re.Match[str]) -> str:
-        tex, display = _decode(match)
+        tex, display = decode(match)
         return f"$${tex}$$" if display else f"${tex}$"
 
-    return _PLACEHOLDER.sub(show, markdown)
+    return PLACEHOLDER.sub(show, markdown)
 
 
-def test_relu_page_matches_golden_file(tmp_path: Path) -> None:
-    from generator.pages import render_pages
-    from generator.site import _entry
+def _typeset(pages: dict[str, str], folder: Path) -> dict[str, str]:
+    """KaTeX with a cache of its own, empty, so every formula really goes to node."""
+    return typeset(pages, PATHS.katex_script, Cache(folder))
 
-    files: dict[str, bytes] = {}
-    activation = BY_ID["relu"]
-    entry = _entry(activation, elementwise_analysis(activation), files, CATALOG, {})
-    page = _readable(render_pages([entry])["activations/relu.md"])
+
+def test_relu_page_matches_golden_file() -> None:
+    page = _readable(render_pages(site_view(), PATHS.templates)["activations/relu.md"])
     golden = GOLDEN / "relu.md"
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(page, encoding="utf-8")
@@ -69,27 +75,27 @@ def test_figure_is_byte_identical_when_rendered_twice(scheme: figures.Scheme) ->
     assert b"<svg" in first
 
 
-def test_typeset_escapes_markdown_and_renders_every_formula() -> None:
+def test_typeset_escapes_markdown_and_renders_every_formula(tmp_path: Path) -> None:
     pages = {"a.md": f"x {placeholder('|x|_*', display=False)} y"}
-    (html,) = typeset(pages).values()
+    (html,) = _typeset(pages, tmp_path).values()
     assert 'class="katex"' in html
     assert "@@tex-" not in html
     assert "|" not in html.replace("&#124;", "")  # a raw pipe would split a table cell
 
 
-def test_bad_latex_fails_the_build_naming_the_page() -> None:
+def test_bad_latex_fails_the_build_naming_the_page(tmp_path: Path) -> None:
     with pytest.raises(BuildError, match=r"broken\.md.*not valid LaTeX"):
-        typeset({"broken.md": placeholder(r"\frac{1}{", display=True)})
+        _typeset({"broken.md": placeholder(r"\frac{1}{", display=True)}, tmp_path)
 
 
 def test_bad_symbol_latex_in_a_catalog_file_fails_the_build(tmp_path: Path) -> None:
     catalog = tmp_path / "catalog"
-    shutil.copytree(ENTRIES, catalog)  # the whole catalog: the guide names many entries
+    shutil.copytree(PATHS.catalog, catalog)  # the whole catalog: the guide names many entries
     source = (Path(BY_ID["tanh"].source)).read_text(encoding="utf-8")
     (catalog / "tanh.yaml").write_text(source.replace(r"symbol: \tanh", r"symbol: \notamacro"))
     assert load_entry(catalog / "tanh.yaml").symbol_latex == r"\notamacro"
     with pytest.raises(BuildError, match="not valid LaTeX"):
-        build_docs(catalog, tmp_path / "docs")
+        build_docs(PATHS.moved(catalog=catalog, docs=tmp_path / "docs"))
     assert not (tmp_path / "docs").exists()
 
 
@@ -106,18 +112,17 @@ def test_derivative_curve_is_cut_at_a_kink() -> None:
     assert derivative.y[cut + 1] == 1.0
 
 
-def test_slow_derivation_stops_with_a_message_naming_the_file() -> None:
-    from generator.workers import analyse_all
-
+def test_slow_derivation_stops_with_a_message_naming_the_file(tmp_path: Path) -> None:
     activation = BY_ID["gelu"]
+    steps = Progress.silent().stage("deriving", 1)
     with pytest.raises(CatalogError, match=r"gelu\.yaml.*'expression'.*did not finish"):
-        analyse_all([activation], jobs=1, limit=0.01, use_cache=False)
+        analyse_all([activation], Cache(tmp_path), steps, jobs=1, limit=0.01)
 
 
-def test_typeset_math_stays_on_one_line_for_tables() -> None:
+def test_typeset_math_stays_on_one_line_for_tables(tmp_path: Path) -> None:
     """KaTeX draws square roots as SVG paths with line breaks; a table row must not break."""
     formula = placeholder(r"\sqrt{x^2 + 1}", display=False)
-    (html,) = typeset({"a.md": "| " + formula + " |"}).values()
+    (html,) = _typeset({"a.md": "| " + formula + " |"}, tmp_path).values()
     assert "<svg" in html
     assert "\n" not in html
 
@@ -128,4 +133,4 @@ def test_vector_entry_without_numpy_module_is_a_catalog_error(tmp_path: Path) ->
     text = (Path(BY_ID["softmax"].source)).read_text(encoding="utf-8")
     (catalog / "softmax_copy.yaml").write_text(text.replace("id: softmax\n", "id: softmax_copy\n"))
     with pytest.raises(CatalogError, match=r"softmax_copy\.yaml.*'kind'.*implementations"):
-        build_docs(catalog, tmp_path / "docs")
+        build_docs(PATHS.moved(catalog=catalog, docs=tmp_path / "docs"))

@@ -12,8 +12,10 @@ import time
 import urllib.request
 from pathlib import Path
 
+from generator.paths import Paths
+
 ROOT = Path(__file__).resolve().parents[1]
-ENTRIES = ROOT / "generator" / "catalog" / "entries"
+ENTRIES = Paths.default().catalog
 
 
 def _free_port() -> int:

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalog.loader import ENTRIES
-from generator.model import Activation, Kind
-from generator.site import build_site
-from tests.conftest import CATALOG, each
+from generator.build.pipeline import build_site
+from generator.records.catalog import Activation, Kind
+from tests.conftest import CATALOG, PATHS, each
 
 # Attributes through which a page would fetch something; links (<a href>) are not fetches.
 FETCH = re.compile(r"""<(?:script|img|link|iframe|source)\b[^>]*\b(?:src|href)=["']([^"']+)""")
@@ -20,7 +19,7 @@ FETCH = re.compile(r"""<(?:script|img|link|iframe|source)\b[^>]*\b(?:src|href)=[
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("build")
-    build_site(ENTRIES, root / "docs", root / "site")
+    build_site(PATHS.moved(docs=root / "docs", site=root / "site"))
     return root / "site"
 
 

@@ -10,7 +10,7 @@ import sympy as sp
 from generator.analysis.budget import time_limit
 from generator.analysis.calculus import is_zero
 from generator.analysis.pieces import UndeterminedError, canonical, split
-from generator.model import Piece
+from generator.records.analysis import Piece
 
 # Each attempt at a shorter form gets this long; the unsimplified form is always correct.
 REWRITE_SECONDS: Final = 4.0

@@ -15,7 +15,7 @@ import numpy as np
 import sympy as sp
 
 from generator.analysis.pieces import canonical
-from generator.model import Tail
+from generator.records.analysis import Tail
 
 GRID: Final = np.linspace(-30.0, 30.0, 60_001)
 

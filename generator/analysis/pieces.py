@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from generator.model import Piece
+from generator.records.analysis import Piece
 
 
 class UndeterminedError(Exception):

@@ -29,9 +29,8 @@ from generator.analysis.pieces import (
     piece_at,
     right_of,
 )
-from generator.model import (
+from generator.records.analysis import (
     Kink,
-    KinkConvention,
     Monotonicity,
     Piece,
     Properties,
@@ -39,6 +38,7 @@ from generator.model import (
     Smoothness,
     Tail,
 )
+from generator.records.catalog import KinkConvention
 
 # How many derivatives are compared at a branch boundary before settling for "at least".
 MAX_ORDER: Final = 3

@@ -9,9 +9,9 @@ import sympy as sp
 from generator.analysis.calculus import image, is_analytic_on, is_zero
 from generator.analysis.derivatives import readable
 from generator.analysis.pieces import UndeterminedError
-from generator.catalog.loader import VECTOR_NAMES, S, X
 from generator.errors import CatalogError
-from generator.model import Activation, Smoothness, VectorAnalysis
+from generator.records.analysis import Smoothness, VectorAnalysis
+from generator.records.catalog import VECTOR_NAMES, Activation, S, X
 
 # Identities are checked on a concrete dimension, large enough to have i ≠ j ≠ k.
 DIMENSION: Final = 3

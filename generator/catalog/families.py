@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from generator.model import Family
+from generator.records.catalog import Family
 
 FAMILIES: Final = (
     Family(

@@ -13,18 +13,23 @@ from generator.catalog.expressions import ExpressionError, parse_expression
 from generator.catalog.families import FAMILIES_BY_SLUG
 from generator.catalog.fields import Fields, is_finite_number
 from generator.errors import CatalogError
-from generator.model import (
+from generator.paths import Paths
+from generator.records.catalog import (
+    VECTOR_NAMES,
     Activation,
+    Catalog,
     Difference,
+    F,
     FrameworkEntry,
     Kind,
     KinkConvention,
     Parameter,
     Reference,
+    S,
     Tolerance,
+    X,
 )
 
-ENTRIES: Final = Path(__file__).parent / "entries"
 # libyaml's parser when PyYAML was built with it: the same safe loading, six times faster.
 _LOADER: Final = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FRAMEWORKS: Final = ("pytorch", "keras", "jax")
@@ -32,22 +37,10 @@ _ID: Final = re.compile(r"^[a-z][a-z0-9_]*$")
 _PARAMETER: Final = re.compile(r"^[a-z][a-z0-9_]*$")
 _RESERVED: Final = frozenset({"x", "f", "s", "i", "j", "n", "pi", "E", "oo"})
 
-# The variable every elementwise formula is written in.
-X: Final = sp.Symbol("x", real=True)
-# Names a vector formula is written in: component i of x, summed over j = 1..n.
-VECTOR_NAMES: Final = {
-    "x": sp.IndexedBase("x", real=True),
-    "i": sp.Symbol("i", integer=True, positive=True),
-    "j": sp.Symbol("j", integer=True, positive=True),
-    "n": sp.Symbol("n", integer=True, positive=True),
-}
-# What a derivative identity may refer to besides the parameters: the value itself.
-F: Final = sp.Symbol("f", real=True)
-S: Final = sp.IndexedBase("s", real=True)
 
-
-def load_catalog(folder: Path = ENTRIES) -> tuple[Activation, ...]:
-    """Every ``*.yaml`` file in ``folder``, validated, in id order."""
+def load_catalog(folder: Path | None = None) -> Catalog:
+    """Every ``*.yaml`` file in ``folder`` (default: the repository's), validated, in id order."""
+    folder = folder or Paths.default().catalog
     paths = sorted(folder.glob("*.yaml"))
     if not paths:
         raise CatalogError(folder, "<catalog>", "holds no *.yaml files")

@@ -12,7 +12,7 @@ from typing import Any
 
 import sympy as sp
 
-from generator.model import Activation
+from generator.records.catalog import Activation
 
 
 def resolve(dotted: str) -> object:

@@ -16,9 +16,10 @@ import numpy.typing as npt
 import sympy as sp
 
 from generator.analysis.pieces import boundaries, split
-from generator.model import Activation, ElementwiseAnalysis
 from generator.numerics import reference
 from generator.numerics.ulp import Errors, errors
+from generator.records.analysis import ElementwiseAnalysis
+from generator.records.catalog import Activation
 
 Array = npt.NDArray[np.float64]
 Quantity = Literal["f", "df"]

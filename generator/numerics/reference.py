@@ -23,10 +23,11 @@ import numpy.typing as npt
 import sympy as sp
 
 from generator.analysis.pieces import canonical
-from generator.cache import read_blob, write_blob
+from generator.build.cache import read_blob, write_blob
+from generator.paths import Paths
 
 Array = npt.NDArray[np.float64]
-FOLDER: Final = Path(__file__).resolve().parents[2] / ".cache" / "accuracy"
+FOLDER: Final = Paths.default().cache / "accuracy"
 START_DIGITS: Final = 50
 AGREEMENT: Final = mpmath.mpf(10) ** -40
 VERSION: Final = "2"

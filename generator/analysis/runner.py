@@ -1,0 +1,82 @@
+"""Run the SymPy derivation of every entry in parallel, each under a time limit.
+
+SymPy can take a very long time on an innocent-looking formula. Each entry is analysed in
+a worker process with an alarm set, so one slow entry ends the build with a message naming
+its file instead of hanging it.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterator, Sequence
+from typing import Final
+
+import sympy as sp
+
+from generator.analysis.budget import time_limit
+from generator.analysis.entry import analyse
+from generator.errors import CatalogError
+from generator.records.analysis import Analysis
+from generator.records.catalog import Activation
+from generator.records.services import Memo, Steps
+
+TIME_LIMIT: Final = 120.0  # seconds of SymPy per activation
+
+
+def _analyse_in_time(task: tuple[int, Activation, float]) -> tuple[int, Analysis]:
+    index, activation, limit = task
+    problem = f"SymPy did not finish deriving it within {limit:g} s; simplify the formula"
+    with time_limit(limit, lambda: CatalogError(activation.source, "expression", problem)):
+        return index, analyse(activation)
+
+
+def analyse_all(
+    activations: Sequence[Activation],
+    memo: Memo,
+    steps: Steps,
+    jobs: int | None = None,
+    limit: float = TIME_LIMIT,
+) -> tuple[Analysis, ...]:
+    """``analyse`` for each entry, in order: from the cache where it can, the rest on
+    ``jobs`` processes (default: all cores)."""
+    results = {a.id: _cached(memo, a) for a in activations}
+    # Longest first (formula size is a fair guess), so no core is left with one slow entry.
+    missing = sorted(
+        (a for a in activations if results[a.id] is None),
+        key=lambda a: -sp.count_ops(a.expression),
+    )
+    if len(missing) < len(activations):
+        steps.step("from the cache", count=len(activations) - len(missing))
+    if missing:
+        workers = max(1, min(jobs or os.cpu_count() or 1, len(missing)))
+        tasks = [(index, a, limit) for index, a in enumerate(missing)]
+        for index, analysis in _run(tasks, workers):
+            activation = missing[index]
+            memo.store("analysis", [activation.mathematics()], analysis)
+            results[activation.id] = analysis
+            steps.step(activation.id)
+    steps.finish(f"{len(missing)} derived, {len(activations) - len(missing)} cached")
+    return tuple(_present(results[a.id]) for a in activations)
+
+
+def _cached(memo: Memo, activation: Activation) -> Analysis | None:
+    found = memo.lookup("analysis", [activation.mathematics()])
+    return found if isinstance(found, Analysis) else None
+
+
+def _run(
+    tasks: list[tuple[int, Activation, float]], workers: int
+) -> Iterator[tuple[int, Analysis]]:
+    """In this process for one worker (an edit of one file: no process start-up to pay)."""
+    if workers == 1:
+        yield from map(_analyse_in_time, tasks)
+        return
+    context = multiprocessing.get_context("forkserver")  # fork is unsafe in threaded hosts
+    with context.Pool(processes=workers) as pool:
+        yield from pool.imap_unordered(_analyse_in_time, tasks, chunksize=1)
+
+
+def _present(analysis: Analysis | None) -> Analysis:
+    assert analysis is not None
+    return analysis

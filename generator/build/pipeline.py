@@ -1,0 +1,71 @@
+"""The stages in order: catalog → analysis → present → pages → publish → disk → MkDocs.
+
+This is the only code that writes: ``docs/`` and ``site/`` are built beside their targets
+and swapped into place when complete, so a failed build leaves the previous ones intact.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from generator.analysis import analyse_all
+from generator.build.cache import Cache
+from generator.build.mkdocs_site import run_mkdocs
+from generator.build.progress import Progress
+from generator.build.tree import remove_leftovers, swap, sync_tree, write_tree
+from generator.catalog import load
+from generator.numerics import report as accuracy_report
+from generator.pages import render_pages
+from generator.paths import Paths
+from generator.present import present_all
+from generator.publish import publish
+
+
+def build_docs(
+    paths: Paths,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    *,
+    in_place: bool = False,
+) -> int:
+    """Generate every page and asset of ``docs/``; returns the number of activations.
+
+    ``in_place`` (for ``serve``) rewrites only the files that changed, so a watching
+    ``mkdocs serve`` sees exactly what changed instead of a whole new tree.
+    """
+    progress = progress or Progress.silent()
+    memo = Cache(paths.cache)
+    catalog = load(paths.catalog)  # 1. read and validate every catalog file
+    steps = progress.stage("deriving", len(catalog))
+    analyses = analyse_all(catalog, memo, steps, jobs)  # 2. SymPy, cached, in parallel
+    measured = accuracy_report.load(
+        paths.implementations / "accuracy.json"
+    )  # 3. make bench-accuracy's figures
+    steps = progress.stage("drawing", len(catalog))
+    site = present_all(catalog, analyses, measured, memo, steps)  # 4. text, LaTeX, figures
+    steps = progress.stage("pages", 1)
+    pages = render_pages(site, paths.templates)  # 5. templates -> Markdown
+    files = publish(pages, site, paths, memo)  # 6. KaTeX, data files, static assets
+    (sync_tree if in_place else write_tree)(paths.docs, files)  # 7. onto disk, atomically
+    steps.step(f"{len(pages)} pages")
+    steps.finish()
+    return len(catalog)
+
+
+def build_site(paths: Paths, jobs: int | None = None, progress: Progress | None = None) -> int:
+    """``build_docs`` followed by ``mkdocs build --strict`` into a fresh ``site/``."""
+    progress = progress or Progress.silent()
+    count = build_docs(paths, jobs, progress)
+    paths.site.parent.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(paths.site)
+    stage = progress.stage("mkdocs", 1)
+    with tempfile.TemporaryDirectory(
+        dir=paths.site.parent, prefix=f".{paths.site.name}-"
+    ) as scratch:
+        output = Path(scratch) / "site"
+        run_mkdocs(paths, paths.docs, output)
+        swap(output, paths.site)
+    stage.step(str(paths.site))
+    stage.finish()
+    return count

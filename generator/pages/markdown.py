@@ -1,0 +1,67 @@
+"""Views filled into the Jinja2 templates: one Markdown text per page, math still marked.
+
+Nothing here computes: every value comes ready from the present stage.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jinja2
+import markupsafe
+
+from generator.catalog.families import FAMILIES
+from generator.pages.reference import reference_pages
+from generator.records.markup import placeholder
+from generator.records.views import SiteView
+
+PICKER_LIMITS = (2, 6)  # how many activations the comparison page's picker overlays
+
+
+def render_pages(site: SiteView, templates: Path) -> dict[str, str]:
+    """Every generated Markdown page, by path under ``docs/``."""
+    environment = template_environment(templates)
+    groups = [
+        (family, [e.overview for e in site.entries if e.activation.family == family])
+        for family in FAMILIES
+    ]
+    groups = [(family, rows) for family, rows in groups if rows]
+    pages = {
+        "index.md": environment.get_template("index.md.j2").render(groups=groups),
+        "properties.md": environment.get_template("properties.md.j2").render(
+            examples=site.examples
+        ),
+        "comparison.md": environment.get_template("comparison.md.j2").render(
+            headers=site.comparison_headers,
+            rows=site.comparison_rows,
+            picker=site.picker,
+            minimum=PICKER_LIMITS[0],
+            maximum=PICKER_LIMITS[1],
+            overlays=site.overlays,
+        ),
+    }
+    family_template = environment.get_template("family.md.j2")
+    for family, rows in groups:
+        pages[f"families/{family.slug}.md"] = family_template.render(family=family, rows=rows)
+    template = environment.get_template("activation.md.j2")
+    for entry in site.entries:
+        pages[entry.page] = template.render(**entry.page_context)
+    return pages | reference_pages(site, environment)
+
+
+def template_environment(templates: Path) -> jinja2.Environment:
+    """Jinja2 set up for Markdown output, with the math and table-cell filters."""
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # the output is Markdown; catalog prose goes through |e
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["tex"] = lambda value: placeholder(value, display=False)
+    environment.filters["texblock"] = lambda value: placeholder(value, display=True)
+    environment.filters["yaml"] = lambda value: json.dumps(value, ensure_ascii=False)
+    environment.filters["cell"] = lambda value: str(markupsafe.escape(value)).replace("|", "&#124;")
+    return environment

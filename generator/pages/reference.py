@@ -1,0 +1,65 @@
+"""The pages about the whole catalog: the choosing guide, the cheat sheet and the Data page.
+
+Their facts (ranges, continuity) come from the analyses, like every other page. The guide
+names activations by id; a catalog without one of them (a trimmed catalog for a test or a
+fork) gets the id marked ``MISSING`` instead of a link, and a test on the real catalog
+requires that no mark is left, so a mistyped id cannot pass unnoticed.
+"""
+
+from __future__ import annotations
+
+import jinja2
+
+from generator.catalog.families import FAMILIES
+from generator.records.catalog import Family
+from generator.records.published import CSV_COLUMNS, JSON_FIELDS, SCHEMA_VERSION
+from generator.records.views import Card, SiteView
+
+
+def reference_pages(site: SiteView, environment: jinja2.Environment) -> dict[str, str]:
+    """``guide.md``, ``cheatsheet.md`` and ``data.md``."""
+    by_id = {entry.activation.id: entry for entry in site.entries}
+
+    def link(activation_id: str) -> str:
+        found = by_id.get(activation_id)
+        return (
+            missing(activation_id) if found is None else f"[{found.activation.name}]({found.page})"
+        )
+
+    def range_of(activation_id: str) -> str:
+        found = by_id.get(activation_id)
+        return missing(activation_id) if found is None else found.range_text
+
+    def smoothness_of(activation_id: str) -> str:
+        found = by_id.get(activation_id)
+        if found is None or found.smoothness_text is None:
+            return missing(activation_id)
+        return found.smoothness_text
+
+    helpers = {"link": link, "range": range_of, "smoothness": smoothness_of}
+    return {
+        "guide.md": environment.get_template("guide.md.j2").render(**helpers),
+        "cheatsheet.md": environment.get_template("cheatsheet.md.j2").render(
+            groups=_cheatsheet_groups(site)
+        ),
+        "data.md": environment.get_template("data.md.j2").render(
+            count=len(site.entries),
+            schema_version=SCHEMA_VERSION,
+            fields=JSON_FIELDS,
+            columns=CSV_COLUMNS,
+        ),
+    }
+
+
+def missing(activation_id: str) -> str:
+    """What the guide shows for an activation the catalog lacks."""
+    return f"`{activation_id}` (MISSING from this catalog)"
+
+
+def _cheatsheet_groups(site: SiteView) -> list[tuple[Family, list[Card]]]:
+    groups = []
+    for family in FAMILIES:
+        cards = [e.card for e in site.entries if e.activation.family == family]
+        if cards:
+            groups.append((family, cards))
+    return groups

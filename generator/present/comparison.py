@@ -1,0 +1,195 @@
+"""View data for the comparison page: the table of every activation and the picker.
+
+Every cell is computed: the property texts come from ``generator.present.text``, the same
+helpers the activation pages use, so the table and the pages cannot disagree. The table is
+emitted as an HTML block (it needs a class and sort keys), so the Markdown the helpers
+produce (``*not determined*``) is turned into HTML here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+import markupsafe
+import sympy as sp
+
+from generator.catalog.families import FAMILIES
+from generator.present.latex import interval
+from generator.present.text import (
+    FRAMEWORK_TITLES,
+    monotonicity,
+    smoothness,
+    tex,
+    value_range,
+    yes_no,
+)
+from generator.records.analysis import (
+    Analysis,
+    ElementwiseAnalysis,
+    Properties,
+    Saturation,
+    Smoothness,
+    Tail,
+    VectorAnalysis,
+)
+from generator.records.catalog import Activation, Family, Kind
+from generator.records.views import Cell, Choice, Row
+
+PRESELECTED: Final = ("relu", "gelu", "silu")  # checked in the picker when the page opens
+NOT_APPLICABLE: Final = "—"
+_EMPHASIS: Final = re.compile(r"\*([^*]+)\*")
+
+
+HEADERS: Final = (
+    "Name",
+    "Family",
+    "Range",
+    "Bounded below",
+    "Bounded above",
+    "Monotonic",
+    "Continuity",
+    "Zero-centred",
+    "Saturates left",
+    "Saturates right",
+    "Self-gated",
+    "Frameworks",
+)
+
+
+def html(markdown: str) -> str:
+    """The helpers' page text as HTML: ``*x*`` becomes ``<em>x</em>``."""
+    return _EMPHASIS.sub(r"<em>\1</em>", markdown)
+
+
+def table_rows(entries: Sequence[tuple[Activation, Analysis]]) -> tuple[Row, ...]:
+    """One row per activation, in catalog order (the page's JavaScript sorts on demand)."""
+    return tuple(_row(activation, analysis) for activation, analysis in entries)
+
+
+def _row(activation: Activation, analysis: ElementwiseAnalysis | VectorAnalysis) -> Row:
+    name = markupsafe.escape(activation.name)
+    gate = ' <span class="comparison-note">(gate g)</span>' if activation.kind is Kind.GATED else ""
+    cells = [
+        Cell(f'<a href="../activations/{activation.id}/">{name}</a>{gate}', activation.name),
+        _family(activation.family),
+    ]
+    if isinstance(analysis, ElementwiseAnalysis):
+        cells += _elementwise_cells(analysis.properties)
+    else:
+        cells += _vector_cells(analysis)
+    shipped = [FRAMEWORK_TITLES[f.framework] for f in activation.frameworks]
+    cells.append(Cell(", ".join(shipped) or NOT_APPLICABLE, ", ".join(shipped)))
+    return Row(activation.id, tuple(cells))
+
+
+def _family(family: Family) -> Cell:
+    title = markupsafe.escape(family.title)
+    order = next(index for index, known in enumerate(FAMILIES) if known.slug == family.slug)
+    return Cell(f'<a href="../families/{family.slug}/">{title}</a>', f"{order}")
+
+
+def _elementwise_cells(properties: Properties) -> list[Cell]:
+    if properties.range is None and properties.range_estimate is not None:
+        estimate = properties.range_estimate  # labelled as numerical, as on the page
+        value = Cell(
+            '<span title="estimated numerically: SymPy could not settle it">'
+            + tex("\\approx " + interval(estimate))
+            + "</span>",
+            _range(estimate, "").sort,
+        )
+    else:
+        value = _range(properties.range, "")
+    return [
+        value,
+        _answer(properties.bounded_below),
+        _answer(properties.bounded_above),
+        Cell(
+            html(monotonicity(properties.monotonicity)),
+            _text(monotonicity(properties.monotonicity)),
+        ),
+        _continuity(properties.smoothness),
+        _answer(properties.zero_centred),
+        _saturation(properties.left),
+        _saturation(properties.right),
+        _answer(properties.self_gated),
+    ]
+
+
+def _vector_cells(analysis: VectorAnalysis) -> list[Cell]:
+    domain = analysis.component_range
+    below = None if domain is None else bool(domain.inf.is_finite)
+    above = None if domain is None else bool(domain.sup.is_finite)
+    missing = Cell(NOT_APPLICABLE, "")
+    return [
+        _range(domain, " per component"),
+        _answer(below),
+        _answer(above),
+        missing,
+        _continuity(analysis.smoothness),
+        missing,
+        missing,
+        missing,
+        missing,
+    ]
+
+
+def _range(domain: sp.Set | None, suffix: str) -> Cell:
+    """Sorted by the lower end, then the upper end: (−∞, …) first."""
+    if domain is None:
+        return Cell(html(value_range(None)), "")
+    key = f"{_number(domain.inf)} {_number(domain.sup)}"
+    return Cell(html(value_range(domain)) + suffix, key)
+
+
+def _number(value: sp.Expr) -> str:
+    if value == sp.oo:
+        return "Infinity"
+    if value == -sp.oo:
+        return "-Infinity"
+    return repr(float(value))
+
+
+def _answer(value: bool | None) -> Cell:
+    text = yes_no(value)
+    return Cell(html(text), "" if value is None else text)
+
+
+def _continuity(value: Smoothness | None) -> Cell:
+    """Sorted by order: discontinuous, C⁰, C¹, …, C^∞."""
+    if value is None:
+        return Cell(html(smoothness(None)), "")
+    order = 1000 if value.infinite else value.order
+    return Cell(html(smoothness(value)), str(order))
+
+
+def _saturation(tail: Tail) -> Cell:
+    """Short form of the page's saturation row: hard, soft or no (the page has the limit)."""
+    if tail.saturation is None:
+        return Cell(html(yes_no(None)), "")
+    if tail.saturation is Saturation.NONE:
+        text = "no" if tail.derivative_limit is not None else "no (f′ oscillates)"
+    else:
+        text = tail.saturation.value
+    return Cell(text, text)
+
+
+def _text(value: str) -> str:
+    return "" if value.startswith("*") else value
+
+
+def picker_groups(
+    activations: Sequence[Activation],
+) -> tuple[tuple[Family, tuple[Choice, ...]], ...]:
+    """Every scalar entry (elementwise, and the gate of each gated unit) by family."""
+    groups = []
+    for family in FAMILIES:
+        choices = tuple(
+            Choice(a.id, a.name, a.kind is Kind.GATED, a.id in PRESELECTED)
+            for a in activations
+            if a.family == family and a.kind.scalar
+        )
+        if choices:
+            groups.append((family, choices))
+    return tuple(groups)

@@ -1,0 +1,187 @@
+"""The machine-readable catalog, ``activations.json``: one record per activation."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sympy as sp
+
+from generator.present import latex
+from generator.present.formulas import formulas
+from generator.records.analysis import (
+    Analysis,
+    ElementwiseAnalysis,
+    Properties,
+    Smoothness,
+    Tail,
+    VectorAnalysis,
+)
+from generator.records.catalog import Activation
+from generator.records.published import SCHEMA_VERSION
+from generator.records.services import Memo
+from generator.records.views import Snippet
+
+Json = dict[str, object]
+
+
+def catalog_json(records: Sequence[tuple[Activation, Analysis, Snippet]], memo: Memo) -> Json:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "activations": [_record(*record, memo) for record in records],
+    }
+
+
+def _record(activation: Activation, analysis: Analysis, snippet: Snippet, memo: Memo) -> Json:
+    printed = formulas(activation, analysis, memo)
+    record: Json = {
+        "id": activation.id,
+        "name": activation.name,
+        "aliases": list(activation.aliases),
+        "family": activation.family.slug,
+        "kind": activation.kind.value,
+        "variable": "x",
+        "expression": sp.srepr(activation.expression),
+        "parameters": {p.name: _number(p.default) for p in activation.parameters},
+        "summary": activation.summary,
+        "frameworks": {
+            entry.framework: {
+                "function": entry.function,
+                "module": entry.module,
+                "defaults": {
+                    p.name: _default(dict(entry.defaults), p.name, p.default)
+                    for p in activation.parameters
+                },
+                "fixed_arguments": dict(entry.fixed),
+            }
+            for entry in activation.frameworks
+        },
+        "references": [
+            {
+                "authors": list(r.authors),
+                "title": r.title,
+                "year": r.year,
+                "venue": r.venue,
+                "url": r.url,
+            }
+            for r in activation.references
+        ],
+        "numpy": {"source": snippet.source, "printed_from_formula": snippet.printed},
+    }
+    if isinstance(analysis, ElementwiseAnalysis):
+        record |= {
+            "derivative": sp.srepr(analysis.derivative),
+            "second_derivative": sp.srepr(analysis.second_derivative),
+            "latex": {
+                "function": printed.definition,
+                "derivative": printed.first,
+                "second_derivative": printed.second,
+            },
+            "properties": _properties(analysis.properties),
+        }
+    elif isinstance(analysis, VectorAnalysis):
+        record |= {
+            "derivative": sp.srepr(analysis.jacobian_entry),
+            "second_derivative": None,
+            "latex": {
+                "function": printed.definition,
+                "jacobian": sp.latex(analysis.jacobian_entry),
+            },
+            "properties": {
+                "component_range": _set(analysis.component_range),
+                "sums_to_one": analysis.sums_to_one,
+                "shift_invariant": analysis.shift_invariant,
+                "two_class_reduction": sp.srepr(analysis.two_class_reduction),
+                "continuity_class": "C^inf" if analysis.smoothness else None,
+            },
+        }
+    return record
+
+
+def _properties(p: Properties) -> Json:
+    """``null`` wherever SymPy could not decide."""
+    return {
+        "range": _set(p.range),
+        "bounded_below": p.bounded_below,
+        "bounded_above": p.bounded_above,
+        "monotonicity": p.monotonicity.value if p.monotonicity else None,
+        "zero_centred": p.zero_centred,
+        "odd": p.odd,
+        "continuity_class": continuity_class(p.smoothness),
+        "non_differentiable_at": (
+            None if p.kinks is None else [_number(kink.at) for kink in p.kinks]
+        ),
+        "gradient_at_kinks": (
+            None
+            if p.kinks is None
+            else [
+                {
+                    "at": _number(kink.at),
+                    "left": _number(kink.left_derivative),
+                    "right": _number(kink.right_derivative),
+                    "pytorch": (
+                        sp.sstr(kink.convention.pytorch)
+                        if kink.convention and kink.convention.pytorch is not None
+                        else None
+                    ),
+                    "jax": (
+                        sp.sstr(kink.convention.jax)
+                        if kink.convention and kink.convention.jax is not None
+                        else None
+                    ),
+                }
+                for kink in p.kinks
+            ]
+        ),
+        "saturation": {"minus_infinity": _tail(p.left), "plus_infinity": _tail(p.right)},
+        "f_at_0": _number(p.value_at_zero),
+        "derivative_at_0": _number(p.derivative_at_zero),
+        "identity_near_0": p.identity_near_zero,
+        "self_gated": p.self_gated,
+    }
+
+
+def _default(
+    overrides: dict[str, sp.Rational | None], name: str, ours: sp.Rational
+) -> float | str | None:
+    """The framework's default for a parameter: ours unless overridden; "required" if none."""
+    if name not in overrides:
+        return _number(ours)
+    value = overrides[name]
+    return "required" if value is None else _number(value)
+
+
+def continuity_class(smoothness: Smoothness | None) -> str | None:
+    """``C^1``, ``C^inf``, ``discontinuous``; ``C^2+`` when only a lower bound is known."""
+    if smoothness is None:
+        return None
+    if smoothness.infinite:
+        return "C^inf"
+    if smoothness.order < 0:
+        return "discontinuous"
+    return f"C^{smoothness.order}" + ("+" if smoothness.at_least else "")
+
+
+def _tail(tail: Tail) -> Json:
+    return {
+        "kind": tail.saturation.value if tail.saturation else None,
+        "limit_of_f": _number(tail.value_limit),
+        "limit_of_derivative": _number(tail.derivative_limit),
+    }
+
+
+def _set(domain: sp.Set | None) -> Json | None:
+    if domain is None:
+        return None
+    return {"latex": latex.interval(domain), "sympy": sp.srepr(domain)}
+
+
+def _number(value: sp.Expr | None) -> float | str | None:
+    """Finite numbers as floats, ±∞ as strings (JSON has no infinity)."""
+    if value is None:
+        return None
+    if value in (sp.oo, -sp.oo):
+        return "inf" if value == sp.oo else "-inf"
+    try:
+        return float(value)
+    except TypeError:
+        return str(sp.sstr(value))

@@ -1,0 +1,87 @@
+"""Every figure of one entry: the main plot in both schemes, the thumbnail, the cheat-sheet
+card and, for vector entries whose outputs form a distribution, the temperature chart."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Final
+
+from generator.present.figures import plots
+from generator.present.figures import svg as figures
+from generator.present.text import function_name
+from generator.records.analysis import Analysis, ElementwiseAnalysis, VectorAnalysis
+from generator.records.catalog import Activation
+from generator.records.services import Memo
+from generator.records.views import FigureRef
+
+FIGURES: Final = "assets/figures"  # under docs/
+
+
+@dataclass(frozen=True)
+class EntryFigures:
+    files: Mapping[str, bytes]  # path under docs/ -> SVG
+    figure: FigureRef  # the main plot, referenced from the activation's page
+    extra: FigureRef | None  # the temperature chart, where there is one
+    thumbnail: str
+    card: str
+
+
+def entry_figures(activation: Activation, analysis: Analysis, memo: Memo) -> EntryFigures:
+    """The entry's figures, reused while its mathematics and the drawing code hold."""
+    name = activation.id
+    files, description, extra = memo.cached(
+        "figures", ["entry", activation.mathematics()], lambda: _draw(activation, analysis)
+    )
+    return EntryFigures(
+        files=files,
+        figure=FigureRef(
+            f"../{FIGURES}/{name}-light.svg", f"../{FIGURES}/{name}-dark.svg", description
+        ),
+        extra=extra,
+        thumbnail=f"{FIGURES}/{name}-thumb.svg",
+        card=f"{FIGURES}/{name}-card.svg",
+    )
+
+
+def _draw(
+    activation: Activation, analysis: Analysis
+) -> tuple[dict[str, bytes], str, FigureRef | None]:
+    name = activation.id
+    files: dict[str, bytes] = {}
+    if isinstance(analysis, ElementwiseAnalysis):
+        plot = plots.elementwise_plot(activation, analysis)
+    else:
+        plot = plots.vector_plot(activation, analysis)
+    for scheme in figures.SCHEMES:
+        files[f"{FIGURES}/{name}-{scheme.name}.svg"] = figures.draw(plot, scheme)
+    files[f"{FIGURES}/{name}-thumb.svg"] = figures.sparkline(plot.curves[0])
+    files[f"{FIGURES}/{name}-card.svg"] = figures.card(plot)
+    extra = None
+    if isinstance(analysis, VectorAnalysis) and _probabilities(analysis):
+        extra = _temperature_chart(activation, files)
+    return files, plot.description, extra
+
+
+def _temperature_chart(activation: Activation, files: dict[str, bytes]) -> FigureRef:
+    """The outputs at several temperatures, as grouped bars (into ``files``)."""
+    name = activation.id
+    groups = plots.temperature_groups(activation)
+    categories = tuple(f"x{k + 1} = {score:g}" for k, score in enumerate(plots.SCORES))
+    label = f"{function_name(activation)}(x / T)"
+    for scheme in figures.SCHEMES:
+        files[f"{FIGURES}/{name}-temperature-{scheme.name}.svg"] = figures.bars(
+            groups, categories, label, scheme
+        )
+    return FigureRef(
+        f"../{FIGURES}/{name}-temperature-light.svg",
+        f"../{FIGURES}/{name}-temperature-dark.svg",
+        f"Bar chart of {activation.name} of the scores {list(plots.SCORES)} divided by a"
+        f" temperature T of {', '.join(f'{t:g}' for t in plots.TEMPERATURES)}: a low"
+        " temperature sharpens the distribution, a high one flattens it.",
+    )
+
+
+def _probabilities(analysis: VectorAnalysis) -> bool:
+    """Outputs that form a distribution get the bar chart at several temperatures."""
+    return analysis.sums_to_one is True and analysis.component_range is not None

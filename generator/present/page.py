@@ -1,0 +1,294 @@
+"""The activation page's variables, and the other per-entry text the pages quote.
+
+Every value here is text already: LaTeX for the formulas (typeset later), Markdown for the
+property cells, so the templates only place them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+import sympy as sp
+
+from generator.analysis.calculus import equal
+from generator.numerics.report import Accuracy
+from generator.present import latex
+from generator.present.accuracy import accuracy_view
+from generator.present.figures.entry import EntryFigures
+from generator.present.formulas import Formulas
+from generator.present.framework_code import framework_snippets
+from generator.present.jscode import slider
+from generator.present.text import (
+    FRAMEWORK_TITLES,
+    monotonicity,
+    properties_rows,
+    smoothness,
+    value_range,
+    yes_no,
+)
+from generator.records.analysis import (
+    Analysis,
+    ElementwiseAnalysis,
+    Monotonicity,
+    Properties,
+    Saturation,
+    VectorAnalysis,
+)
+from generator.records.catalog import Activation, F, Kind
+from generator.records.views import Link, OverviewRow, Snippet
+
+KIND_TEXT: Final = {
+    Kind.ELEMENTWISE: "elementwise, ℝ → ℝ",
+    Kind.GATED: "gated: splits its input in halves a and b and returns a ⊗ g(b)",
+    Kind.VECTOR: "vector, ℝⁿ → ℝⁿ",
+}
+
+
+@dataclass(frozen=True)
+class EntryParts:
+    """What the present stage has made of one entry before its page is written."""
+
+    activation: Activation
+    analysis: Analysis
+    formulas: Formulas
+    snippet: Snippet
+    accuracy: Accuracy | None
+    figures: EntryFigures
+
+
+def page_context(parts: EntryParts, catalog: Sequence[EntryParts]) -> dict[str, object]:
+    """The variables of ``activation.md.j2`` for one entry."""
+    activation = parts.activation
+    gate = next((p for p in catalog if p.activation.id == parts.snippet.gate_of), None)
+    context: dict[str, object] = {
+        "a": activation,
+        "elementwise": isinstance(parts.analysis, ElementwiseAnalysis),
+        "figure": parts.figures.figure,
+        "extra_figure": parts.figures.extra,
+        "snippet": parts.snippet,
+        "definition": parts.formulas.definition,
+        "parameters": [
+            {
+                "name": p.name,
+                "symbol": p.latex,
+                "default": number(p.default),
+                "description": p.description,
+            }
+            for p in activation.parameters
+        ],
+        "frameworks": [_framework_row(activation, f.framework) for f in activation.frameworks],
+        "frameworks_titles": FRAMEWORK_TITLES,
+        "tolerance": _tolerance_text(activation),
+        "kind_text": KIND_TEXT[activation.kind],
+        "framework_code": framework_snippets(activation),
+        "accuracy": None if parts.accuracy is None else accuracy_view(parts.accuracy),
+        "gate_of": None if gate is None else _link(gate.activation),
+        "missing_frameworks": [
+            FRAMEWORK_TITLES[name]
+            for name in FRAMEWORK_TITLES
+            if activation.framework(name) is None
+        ],
+        "explorer": _explorer(activation, parts.analysis),
+    }
+    if isinstance(parts.analysis, ElementwiseAnalysis):
+        context |= _elementwise_context(activation, parts.analysis, parts.formulas)
+    else:
+        context |= _vector_context(activation, parts.analysis, catalog)
+    return context
+
+
+def _link(activation: Activation) -> Link:
+    return Link(activation.id, activation.name)
+
+
+def _explorer(activation: Activation, analysis: Analysis) -> list[dict[str, object]] | None:
+    """The sliders of the page's explorer; None for entries without parameters."""
+    if not isinstance(analysis, ElementwiseAnalysis) or not activation.parameters:
+        return None
+    return [
+        {"slider": slider(activation, p, analysis.derivative), "symbol": p.latex}
+        for p in activation.parameters
+    ]
+
+
+def _elementwise_context(
+    activation: Activation, analysis: ElementwiseAnalysis, printed: Formulas
+) -> dict[str, object]:
+    identity = None
+    if activation.derivative_identity is not None:
+        function = latex.name(activation)
+        names = {**latex.symbol_names(activation), F: f"{function}(x)"}
+        identity = f"{function}'(x) = " + sp.latex(
+            activation.derivative_identity, symbol_names=names
+        )
+    kinks = []
+    for kink in analysis.properties.kinks or ():
+        convention = kink.convention
+        kinks.append(
+            {
+                "at": sp.latex(kink.at),
+                "continuous": kink.continuous,
+                "left": latex.expression(activation, kink.left_derivative),
+                "right": latex.expression(activation, kink.right_derivative),
+                "pytorch": (
+                    latex.expression(activation, convention.pytorch)
+                    if convention and convention.pytorch is not None
+                    else None
+                ),
+                "jax": (
+                    latex.expression(activation, convention.jax)
+                    if convention and convention.jax is not None
+                    else None
+                ),
+                "note": convention.note if convention else "",
+            }
+        )
+    return {
+        "first": printed.first,
+        "second": printed.second,
+        "identity": identity,
+        "properties": properties_rows(analysis.properties),
+        "kinks": kinks,
+    }
+
+
+def _vector_context(
+    activation: Activation, analysis: VectorAnalysis, catalog: Sequence[EntryParts]
+) -> dict[str, object]:
+    symbol = activation.symbol_latex
+    jacobian = sp.latex(analysis.jacobian_entry)
+    matches = [
+        _link(other.activation)
+        for other in catalog
+        if other.activation.kind is Kind.ELEMENTWISE
+        and _agree_at_probes(other.activation.at_defaults(), analysis.two_class_reduction)
+        and equal(other.activation.at_defaults(), analysis.two_class_reduction)
+    ]
+    facts = (
+        ("Each component lies in", value_range(analysis.component_range)),
+        ("Components sum to 1", yes_no(analysis.sums_to_one)),
+        ("Unchanged by adding a constant to every input", yes_no(analysis.shift_invariant)),
+        ("Continuity class", smoothness(analysis.smoothness)),
+    )
+    return {
+        "jacobian": (
+            f"\\frac{{\\partial s_i}}{{\\partial x_j}} = {jacobian},\\qquad s = {symbol}(x)"
+        ),
+        "reduction": f"{symbol}([x, 0])_1 = {sp.latex(analysis.two_class_reduction)}",
+        "reduction_matches": matches,
+        "dimension": analysis.dimension_checked,
+        "facts": facts,
+        "kinks": [],
+    }
+
+
+def _agree_at_probes(first: sp.Expr, second: sp.Expr) -> bool:
+    """A cheap numeric filter before the symbolic check: most pairs differ at x = 1/3."""
+    x = sp.Symbol("x", real=True)
+    for probe in (sp.Rational(1, 3), sp.Rational(-7, 5)):
+        a, b = sp.N(first.subs(x, probe)), sp.N(second.subs(x, probe))
+        if not (a.is_number and b.is_number) or abs(a - b) > 1e-9:
+            return False
+    return True
+
+
+def _framework_row(activation: Activation, name: str) -> dict[str, object]:
+    entry = activation.framework(name)
+    assert entry is not None
+    overrides = dict(entry.defaults)
+    defaults = []
+    for p in activation.parameters:
+        value = overrides.get(p.name, p.default)
+        if value is None:
+            defaults.append(f"{p.name}: required")
+        elif value != p.default:
+            defaults.append(f"**{p.name} = {number(value)}** (differs)")
+        else:
+            defaults.append(f"{p.name} = {number(value)}")
+    defaults += [f"{key} = {value!r}" for key, value in entry.fixed]
+    return {
+        "title": FRAMEWORK_TITLES[name],
+        "function": entry.function,
+        "module": entry.module,
+        "defaults": ", ".join(defaults),
+        "note": entry.note,
+    }
+
+
+def _tolerance_text(activation: Activation) -> str | None:
+    """The asserted agreement with PyTorch, in words: "f exactly, the gradient within …"."""
+    entry = activation.framework("pytorch")
+    if entry is None or entry.tolerance is None:
+        return None
+    bound = entry.tolerance
+    parts = []
+    for label, relative, absolute in (
+        ("f", bound.f_relative, bound.f_absolute),
+        ("the gradient", bound.df_relative, bound.df_absolute),
+    ):
+        if relative == 0 and absolute == 0:
+            parts.append(f"{label} exactly")
+            continue
+        terms = [
+            f"{absolute:.2g}" if absolute else "",
+            f"{relative:.2g}·|exact|" if relative else "",
+        ]
+        parts.append(f"{label} within {' + '.join(t for t in terms if t)}")
+    return ", ".join(parts)
+
+
+def overview_row(parts: EntryParts, page: str) -> OverviewRow:
+    """The entry's line in the home page's and its family page's table."""
+    analysis = parts.analysis
+    if isinstance(analysis, ElementwiseAnalysis):
+        properties = analysis.properties
+        value_range_text = value_range(properties.range)
+        monotonic = monotonicity(properties.monotonicity)
+        continuity = smoothness(properties.smoothness)
+    else:
+        value_range_text = value_range(analysis.component_range) + " per component"
+        monotonic = "—"
+        continuity = smoothness(analysis.smoothness)
+    return OverviewRow(
+        name=parts.activation.name,
+        page=page,
+        thumbnail=parts.figures.thumbnail,
+        formula=parts.formulas.definition,
+        range=value_range_text,
+        monotonic=monotonic,
+        continuity=continuity,
+        use=parts.activation.uses[0],
+    )
+
+
+def number(value: sp.Expr) -> str:
+    """Defaults as people write them: 0.01, not 1/100."""
+    return str(int(value)) if value.is_Integer else repr(float(value))
+
+
+def examples(catalog: Sequence[EntryParts]) -> Mapping[str, tuple[Link, ...]]:
+    """Computed lists the properties page cites (e.g. which entries saturate)."""
+    tests: dict[str, Callable[[Properties], bool]] = {
+        "saturating": lambda p: (
+            p.left.saturation is Saturation.SOFT and p.right.saturation is Saturation.SOFT
+        ),
+        "unbounded": lambda p: p.bounded_above is False,
+        "zero_centred": lambda p: p.zero_centred is True,
+        "not_zero_centred": lambda p: p.zero_centred is False,
+        "kinked": lambda p: bool(p.kinks),
+        "non_monotonic": lambda p: p.monotonicity is Monotonicity.NOT_MONOTONIC,
+        "hard_left": lambda p: p.left.saturation is Saturation.HARD,
+        "smooth": lambda p: p.smoothness is not None and p.smoothness.infinite,
+        "self_gated": lambda p: bool(p.self_gated),
+    }
+    scalar = [
+        (parts.activation, parts.analysis.properties)
+        for parts in catalog
+        if isinstance(parts.analysis, ElementwiseAnalysis)
+    ]
+    return {
+        name: tuple(_link(activation) for activation, p in scalar if test(p))
+        for name, test in tests.items()
+    }

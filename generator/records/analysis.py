@@ -1,0 +1,127 @@
+"""What the analysis stage derives from one entry: f′, f″ and the properties."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+import sympy as sp
+
+from generator.records.catalog import KinkConvention
+
+
+class Monotonicity(Enum):
+    STRICTLY_INCREASING = "strictly increasing"
+    NON_DECREASING = "non-decreasing"
+    STRICTLY_DECREASING = "strictly decreasing"
+    NON_INCREASING = "non-increasing"
+    NOT_MONOTONIC = "not monotonic"
+
+
+class Saturation(Enum):
+    """How f′ behaves as x runs off to one side."""
+
+    HARD = "hard"  # f′ is exactly 0 beyond some point
+    SOFT = "soft"  # f′ tends to 0 without reaching it
+    NONE = "none"  # f′ tends to something else (or has no limit)
+
+
+@dataclass(frozen=True)
+class Smoothness:
+    """Continuity class: order -1 is discontinuous, 0 is C⁰ ... ``infinite`` is C^∞."""
+
+    order: int
+    infinite: bool = False
+    at_least: bool = False  # derivatives matched up to ``order`` and checking stopped there
+
+
+@dataclass(frozen=True)
+class Tail:
+    """The limits of f and f′ at −∞ or +∞."""
+
+    value_limit: sp.Expr | None
+    derivative_limit: sp.Expr | None
+    saturation: Saturation | None
+
+
+@dataclass(frozen=True)
+class Kink:
+    """A point where f is not differentiable, with the one-sided derivatives."""
+
+    at: sp.Expr
+    continuous: bool
+    left_derivative: sp.Expr
+    right_derivative: sp.Expr
+    convention: KinkConvention | None
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One branch of a piecewise definition and the interval it applies on."""
+
+    expression: sp.Expr
+    domain: sp.Set
+
+
+@dataclass(frozen=True)
+class Properties:
+    """Everything computed about f at its default parameters; ``None`` means not determined."""
+
+    value_at_zero: sp.Expr | None
+    derivative_at_zero: sp.Expr | None
+    range: sp.Set | None
+    monotonicity: Monotonicity | None
+    odd: bool | None
+    zero_centred: bool | None
+    smoothness: Smoothness | None
+    kinks: tuple[Kink, ...] | None
+    left: Tail
+    right: Tail
+    identity_near_zero: bool | None
+    self_gated: bool | None  # one smooth formula x·g(x) with the gate g → 0 at −∞, → c > 0 at +∞
+    range_estimate: sp.Set | None = None  # numerical, only where ``range`` is not determined
+
+    @property
+    def bounded_below(self) -> bool | None:
+        if self.range is not None:
+            return bool(self.range.inf.is_finite)
+        return False if -sp.oo in self._limits else None  # a limit of −∞ settles it
+
+    @property
+    def bounded_above(self) -> bool | None:
+        if self.range is not None:
+            return bool(self.range.sup.is_finite)
+        return False if sp.oo in self._limits else None
+
+    @property
+    def _limits(self) -> tuple[sp.Expr | None, ...]:
+        return (self.left.value_limit, self.right.value_limit)
+
+
+@dataclass(frozen=True)
+class ElementwiseAnalysis:
+    """f′, f″ (with symbolic parameters) and the properties (at the defaults)."""
+
+    derivative: sp.Expr
+    second_derivative: sp.Expr
+    derivative_pieces: tuple[Piece, ...] | None
+    second_derivative_pieces: tuple[Piece, ...] | None
+    identity_verified: bool
+    properties: Properties
+
+
+@dataclass(frozen=True)
+class VectorAnalysis:
+    """Softmax-like maps: the Jacobian, and facts checked on a concrete dimension."""
+
+    jacobian_entry: sp.Expr  # ∂s_i/∂x_j in general form, verified on n = 3
+    dimension_checked: int
+    sums_to_one: bool | None
+    shift_invariant: bool | None
+    two_class_reduction: sp.Expr  # component 1 of f([x, 0])
+    two_class_derivative: sp.Expr
+    component_range: sp.Set | None
+    smoothness: Smoothness | None
+
+
+Analysis = ElementwiseAnalysis | VectorAnalysis

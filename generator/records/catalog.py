@@ -1,0 +1,177 @@
+"""The catalog's records: one validated activation with its formula parsed into SymPy,
+and the symbols every formula is written in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Final
+
+import sympy as sp
+
+# The variable every elementwise formula is written in.
+X: Final = sp.Symbol("x", real=True)
+# Names a vector formula is written in: component i of x, summed over j = 1..n.
+VECTOR_NAMES: Final = {
+    "x": sp.IndexedBase("x", real=True),
+    "i": sp.Symbol("i", integer=True, positive=True),
+    "j": sp.Symbol("j", integer=True, positive=True),
+    "n": sp.Symbol("n", integer=True, positive=True),
+}
+# What a derivative identity may refer to besides the parameters: the value itself.
+F: Final = sp.Symbol("f", real=True)
+S: Final = sp.IndexedBase("s", real=True)
+
+
+class Kind(Enum):
+    """How the formula is applied to a tensor.
+
+    Elementwise: f(x) on every entry. Gated: the input is split in halves a and b along one
+    axis and the output is a ⊗ g(b), with the gate g(x) the formula. Vector: the formula is
+    component i of a map from R^n to R^n (softmax).
+    """
+
+    ELEMENTWISE = "elementwise"
+    GATED = "gated"
+    VECTOR = "vector"
+
+    @property
+    def scalar(self) -> bool:
+        """Whether the formula is a function of one real x (analysed as such)."""
+        return self is not Kind.VECTOR
+
+
+@dataclass(frozen=True)
+class Family:
+    slug: str
+    title: str
+    blurb: str
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    default: sp.Rational
+    description: str
+    latex: str
+
+    @property
+    def symbol(self) -> sp.Symbol:
+        return sp.Symbol(self.name, real=True)
+
+
+@dataclass(frozen=True)
+class Reference:
+    authors: tuple[str, ...]
+    title: str
+    year: int
+    venue: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """How closely a framework's float64 f and autograd f′ match the exact formula.
+
+    |framework − exact| ≤ absolute + relative·|exact|, measured by the test suite. Relative
+    bounds fit most f; absolute bounds fit gradients formed from the rounded output
+    (σ(1 − σ), 1 − tanh²), which lose relative accuracy in the tails by design.
+    """
+
+    f_relative: float
+    f_absolute: float
+    df_relative: float
+    df_absolute: float
+
+
+@dataclass(frozen=True)
+class FrameworkEntry:
+    """How one framework spells the activation, and its defaults where they differ from ours."""
+
+    framework: str
+    function: str | None
+    module: str | None
+    defaults: tuple[tuple[str, sp.Rational | None], ...]  # None: the framework requires it
+    fixed: tuple[tuple[str, str | int | float], ...]  # other arguments that select this form
+    tolerance: Tolerance | None  # PyTorch only: agreement with the formula, asserted in tests
+    note: str | None
+
+
+@dataclass(frozen=True)
+class KinkConvention:
+    """What autograd returns at a point where the derivative does not exist."""
+
+    at: sp.Expr
+    pytorch: sp.Expr | None
+    jax: sp.Expr | None
+    note: str
+
+
+@dataclass(frozen=True)
+class Difference:
+    """A deliberate departure of one framework from the mathematical definition."""
+
+    framework: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Activation:
+    """One catalog entry, validated, with its formula parsed into SymPy."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    family: Family
+    kind: Kind
+    symbol_latex: str
+    summary: str
+    variable: sp.Symbol
+    expression: sp.Expr
+    parameters: tuple[Parameter, ...]
+    derivative_identity: sp.Expr | None
+    kinks: tuple[KinkConvention, ...]
+    frameworks: tuple[FrameworkEntry, ...]
+    differences: tuple[Difference, ...]
+    adaptive: str | None  # what is learned or drawn at random, for such entries
+    shape: str | None  # for entries that change the width of their input
+    pros: tuple[str, ...]
+    cons: tuple[str, ...]
+    uses: tuple[str, ...]
+    references: tuple[Reference, ...]
+    source: Path
+
+    @property
+    def defaults(self) -> dict[sp.Symbol, sp.Rational]:
+        return {parameter.symbol: parameter.default for parameter in self.parameters}
+
+    def at_defaults(self) -> sp.Expr:
+        """The formula with every parameter replaced by its (exact) default."""
+        return self.expression.subs(self.defaults)
+
+    def framework(self, name: str) -> FrameworkEntry | None:
+        return next((entry for entry in self.frameworks if entry.framework == name), None)
+
+    def mathematics(self) -> str:
+        """The fields that derivation, figures, formulas and curves read, as exact text.
+
+        Cache keys use it: prose (summary, pros, references, notes) is left out, so a
+        reworded summary derives and draws nothing again.
+        """
+        lines = [
+            self.id,
+            self.name,
+            self.kind.value,
+            self.family.slug,
+            self.symbol_latex,
+            sp.srepr(self.variable),
+            sp.srepr(self.expression),
+            sp.srepr(self.derivative_identity),
+            *(f"parameter {p.name} {sp.srepr(p.default)} {p.latex}" for p in self.parameters),
+            *(f"kink {sp.srepr(k.at)} {sp.srepr(k.pytorch)} {sp.srepr(k.jax)}" for k in self.kinks),
+        ]
+        return "\n".join(lines)
+
+
+Catalog = tuple[Activation, ...]  # every entry, validated, in id order

@@ -1,0 +1,149 @@
+"""What every field of ``activations.json`` and column of ``activations.csv`` means.
+
+The Data page is rendered from these lists, and a test checks them against the files the
+build writes, so the documentation cannot fall behind the data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+SCHEMA_VERSION: Final = 1  # activations.json's layout; raised when a field changes meaning
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str
+    meaning: str
+
+
+JSON_FIELDS: Final = (
+    Field("id", "string", "Identifier, also the page's file name: activations/<id>/."),
+    Field("name", "string", "Display name."),
+    Field("aliases", "list of strings", "Other names in use."),
+    Field("family", "string", "Family slug (the home page groups by family)."),
+    Field(
+        "kind",
+        "string",
+        "elementwise, gated (input split in halves a, b; output a·g(b)) or vector.",
+    ),
+    Field("variable", "string", "The input variable of the expressions: x."),
+    Field("expression", "string", "The definition, SymPy srepr; for gated units the gate g."),
+    Field("parameters", "object", "Parameter name → default (PyTorch's where PyTorch ships it)."),
+    Field("summary", "string", "One or two sentences."),
+    Field("frameworks", "object", "pytorch / keras / jax → how that framework spells it."),
+    Field("frameworks.*", "object", "One framework's record: the four fields below."),
+    Field("frameworks.*.function", "string or null", "Dotted name of the function."),
+    Field("frameworks.*.module", "string or null", "Dotted name of the layer class."),
+    Field(
+        "frameworks.*.defaults",
+        "object",
+        'Parameter → the framework\'s default ("required" if none).',
+    ),
+    Field(
+        "frameworks.*.fixed_arguments",
+        "object",
+        "Other arguments that select this form (approximate, dim).",
+    ),
+    Field("references", "list", "Primary sources: authors, title, year, venue, url."),
+    Field("numpy", "object", "The NumPy code shown on the page."),
+    Field("numpy.source", "string", "Module text defining f(x, **params) and df(x, **params)."),
+    Field(
+        "numpy.printed_from_formula",
+        "boolean",
+        "true when printed by SymPy rather than written for accuracy.",
+    ),
+    Field(
+        "derivative",
+        "string",
+        "f′ (vector kinds: the Jacobian entry ∂sᵢ/∂xⱼ), SymPy srepr, symbolic in the parameters.",
+    ),
+    Field("second_derivative", "string or null", "f″, SymPy srepr; null for vector kinds."),
+    Field(
+        "latex",
+        "object",
+        "function, derivative, second_derivative (vector kinds: function, jacobian) as LaTeX.",
+    ),
+    Field(
+        "properties", "object", "Computed by SymPy at the default parameters; null where undecided."
+    ),
+    Field("properties.range", "object or null", "latex and sympy (srepr) of the set of values."),
+    Field("properties.bounded_below", "boolean or null", "Whether f has a finite lower bound."),
+    Field("properties.bounded_above", "boolean or null", "Whether f has a finite upper bound."),
+    Field(
+        "properties.monotonicity",
+        "string or null",
+        "strictly increasing, non-decreasing, …, not monotonic.",
+    ),
+    Field("properties.zero_centred", "boolean or null", "f(0) = 0 and f takes both signs."),
+    Field("properties.odd", "boolean or null", "f(−x) = −f(x)."),
+    Field("properties.continuity_class", "string or null", "C^0, C^1, …, C^inf, or discontinuous."),
+    Field("properties.non_differentiable_at", "list or null", "Points where f′ does not exist."),
+    Field(
+        "properties.gradient_at_kinks",
+        "list or null",
+        "At each such point: one-sided limits of f′ and what PyTorch and JAX autograd return.",
+    ),
+    Field(
+        "properties.saturation",
+        "object",
+        "minus_infinity, plus_infinity → kind (hard, soft, none), limit_of_f, limit_of_derivative",
+    ),
+    Field("properties.f_at_0", "number or null", "f(0)."),
+    Field("properties.derivative_at_0", "number or null", "f′(0) (null at a kink)."),
+    Field("properties.identity_near_0", "boolean or null", "f(0) = 0 and f′(0) = 1."),
+    Field(
+        "properties.self_gated",
+        "boolean or null",
+        "x times a smooth gate that shuts at −∞ and opens at +∞.",
+    ),
+    Field(
+        "properties.component_range", "object", "Vector kinds: the range of one output component."
+    ),
+    Field("properties.sums_to_one", "boolean", "Vector kinds: the outputs always sum to 1."),
+    Field(
+        "properties.shift_invariant",
+        "boolean",
+        "Vector kinds: adding a constant to every input changes nothing.",
+    ),
+    Field(
+        "properties.two_class_reduction",
+        "string",
+        "Vector kinds: the first output for inputs [x, 0], SymPy srepr.",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    meaning: str
+
+
+CSV_COLUMNS: Final = (
+    Column("id", "As in the JSON."),
+    Column("name", "Display name."),
+    Column("family", "Family slug."),
+    Column("kind", "elementwise, gated or vector."),
+    Column(
+        "range",
+        "Interval notation with inf, e.g. [0, inf); for vector kinds, one component's range.",
+    ),
+    Column("bounded_below", "true / false."),
+    Column("bounded_above", "true / false."),
+    Column("monotonicity", "As in the JSON."),
+    Column("zero_centred", "true / false."),
+    Column("odd", "true / false."),
+    Column("continuity_class", "C^0 … C^inf or discontinuous."),
+    Column("non_differentiable_at", "Space-separated points, or none."),
+    Column("saturates_left", "hard, soft or none, as x → −∞."),
+    Column("saturates_right", "hard, soft or none, as x → +∞."),
+    Column("self_gated", "true / false."),
+    Column("f_at_0", "f(0)."),
+    Column("derivative_at_0", "f′(0); empty at a kink."),
+    Column("pytorch", "torch.nn module (or function) name, empty if not shipped."),
+    Column("keras", "Keras 3 name, empty if not shipped."),
+    Column("jax", "JAX name, empty if not shipped."),
+)

@@ -1,0 +1,134 @@
+"""What the present stage hands on: every string, number, formula and figure a page shows.
+
+Formulas are LaTeX text (typeset later by KaTeX), figures are bytes under the site's
+paths, and the activation's own record travels along only for its prose (name, summary,
+pros and cons, references), so the pages and the publisher need no SymPy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from generator.records.catalog import Activation, Family
+
+
+@dataclass(frozen=True)
+class FigureRef:
+    """One figure in both colour schemes, with the text that describes it."""
+
+    light: str
+    dark: str
+    alt: str
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """The NumPy code a page shows."""
+
+    source: str
+    printed: bool  # True: printed from the formula by SymPy, not numerically hardened
+    gate_of: str | None = None  # a gated unit reusing the module of the entry that is its gate
+
+
+@dataclass(frozen=True)
+class Link:
+    """Another activation a page points to."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    """One line of the home page's and the family pages' tables."""
+
+    name: str
+    page: str
+    thumbnail: str
+    formula: str  # LaTeX
+    range: str
+    monotonic: str
+    continuity: str
+    use: str
+
+
+@dataclass(frozen=True)
+class Card:
+    """One small multiple of the cheat sheet."""
+
+    id: str
+    name: str
+    image: str
+    alt: str
+    range: str  # HTML
+
+
+@dataclass(frozen=True)
+class EntryView:
+    """One activation as every page and published file shows it."""
+
+    activation: Activation  # for its prose only
+    figure: FigureRef
+    thumbnail: str
+    card: Card
+    overview: OverviewRow
+    range_text: str  # the range as the guide quotes it
+    smoothness_text: str | None  # None for vector entries
+    page_context: Mapping[str, object]  # the activation page's template variables
+    figures: Mapping[str, bytes] = field(repr=False)  # path under docs/ -> SVG
+
+    @property
+    def page(self) -> str:
+        return f"activations/{self.activation.id}.md"
+
+    @property
+    def link(self) -> Link:
+        return Link(self.activation.id, self.activation.name)
+
+
+@dataclass(frozen=True)
+class Overlay:
+    """The static overlay of one family on the comparison page."""
+
+    family: Family
+    figure: FigureRef
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One comparison-table cell: HTML (math placeholders allowed) and its sort key."""
+
+    html: str
+    sort: str
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One checkbox of the comparison page's picker."""
+
+    id: str
+    name: str
+    gated: bool
+    checked: bool
+
+
+@dataclass(frozen=True)
+class SiteView:
+    """Everything the pages and the published files are made of."""
+
+    entries: tuple[EntryView, ...]
+    overlays: tuple[Overlay, ...]
+    comparison_headers: tuple[str, ...]
+    comparison_rows: tuple[Row, ...]
+    picker: tuple[tuple[Family, tuple[Choice, ...]], ...]
+    examples: Mapping[str, tuple[Link, ...]]  # computed lists the properties page cites
+    catalog_json: Mapping[str, object]
+    properties_csv: str
+    files: Mapping[str, bytes] = field(repr=False)  # figures and scripts under docs/

@@ -1,1 +1,0 @@
-"""Rendering stage: LaTeX, figures, code and math HTML — pure functions of the analysis."""
