@@ -7,9 +7,14 @@ written by ``make bench-accuracy``) unless the module changed since it was measu
 
 from __future__ import annotations
 
+import ast
+import builtins
+import hashlib
 import inspect
 import json
+import symtable
 import warnings
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -17,11 +22,11 @@ import pytest
 import sympy as sp
 
 from generator import implementations
-from generator.records.analysis import Tail
-from generator.records.catalog import Activation, Kind
 from generator.numerics import measure, reference
 from generator.numerics.grid import EXTREMES, accuracy_grid
 from generator.numerics.ulp import summarise
+from generator.records.analysis import Tail
+from generator.records.catalog import Activation, Kind
 from tests.conftest import CATALOG, each, elementwise_analysis
 
 ELEMENTWISE = tuple(a for a in CATALOG if a.kind is Kind.ELEMENTWISE)
@@ -55,13 +60,107 @@ def test_signature_matches_the_catalog(activation: Activation) -> None:
         assert function.__doc__, "say in one line how it stays accurate"
 
 
+def _published(activation: Activation) -> str:
+    text = implementations.source(activation.id)
+    assert text is not None
+    return text
+
+
 @each(IMPLEMENTED)
-def test_imports_nothing_but_numpy(activation: Activation) -> None:
-    text = implementations.source(activation.id) or ""
-    imports = {
-        line.split()[1] for line in text.splitlines() if line.startswith(("import ", "from "))
+def test_published_source_imports_nothing_but_numpy(activation: Activation) -> None:
+    imported = set()
+    for node in ast.walk(ast.parse(_published(activation))):
+        if isinstance(node, ast.Import):
+            imported |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            imported.add("." * node.level + (node.module or ""))
+    assert imported <= {"numpy", "numpy.typing", "scipy.special", "scipy", "__future__"}
+
+
+@each(IMPLEMENTED)
+def test_published_source_defines_every_name_it_uses(activation: Activation) -> None:
+    """No kernels import left, every global a function reads defined, no kernel copied in idle."""
+    text = _published(activation)
+    assert "generator.implementations.kernels" not in text
+    table = symtable.symtable(text, f"{activation.id}.py", "exec")
+    defined = {s.get_name() for s in table.get_symbols() if s.is_assigned() or s.is_imported()}
+    undefined = {
+        f"{scope.get_name()}: {name}"
+        for scope, name in _globals_read(table)
+        if name not in defined and not hasattr(builtins, name)
     }
-    assert imports <= {"numpy", "scipy.special", "scipy", "__future__"}
+    assert not undefined, f"used but not defined: {sorted(undefined)}"
+    # Exactly the kernels it uses: each definition copied in is read somewhere else.
+    module_text = implementations.module_source(activation.id) or ""
+    copied = _top_level(text) - _top_level(module_text)
+    read = {name for scope, name in _globals_read(table) if scope.get_name() != name}
+    read |= {n.id for n in ast.walk(ast.parse(module_text)) if isinstance(n, ast.Name)}
+    assert copied <= read, f"copied in but never used: {sorted(copied - read)}"
+
+
+def _globals_read(table: symtable.SymbolTable) -> Iterator[tuple[symtable.SymbolTable, str]]:
+    """(scope, name) for every global name a function (at any depth) refers to."""
+    for child in table.get_children():
+        for symbol in child.get_symbols():
+            if symbol.is_global() and symbol.is_referenced():
+                yield child, symbol.get_name()
+        yield from _globals_read(child)
+
+
+def _top_level(text: str) -> set[str]:
+    names = set()
+    for node in ast.parse(text).body:
+        if isinstance(node, ast.FunctionDef):
+            names.add(node.name)
+        elif isinstance(node, ast.Assign):
+            names |= {n.id for t in node.targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+    return names
+
+
+@each(IMPLEMENTED)
+def test_published_source_computes_what_the_module_does(activation: Activation) -> None:
+    """The inlined file, run on its own, is bit for bit the imported module, in both formats."""
+    namespace: dict[str, Any] = {"__name__": f"published_{activation.id}"}
+    exec(compile(_published(activation), f"<published {activation.id}>", "exec"), namespace)
+    module = implementations.module(activation.id)
+    assert module is not None
+    points = np.concatenate([SUBSET, FINITE_EXTREMES, [np.inf, -np.inf, np.nan]])
+    for dtype in (np.float64, np.float32):
+        x = points.astype(dtype)
+        for quantity in measure.QUANTITIES:
+            ours, theirs = _call(namespace[quantity], x), _call(getattr(module, quantity), x)
+            assert ours.dtype == theirs.dtype == dtype
+            assert ours.tobytes() == theirs.tobytes(), f"{quantity} in {dtype.__name__}"
+
+
+def test_kernels_import_is_checked() -> None:
+    """The inliner refuses what it could not publish correctly."""
+    kernels = "import numpy as np\n\nLIMIT = 1.0\n\n\ndef helper(x):\n    return x + LIMIT\n"
+    module = "import numpy as np\n\nfrom generator.implementations.kernels import helper\n"
+    assert "def helper" in implementations.inline_kernels(module + "\nf = helper\n", kernels)
+    assert "LIMIT = 1.0" in implementations.inline_kernels(module + "\nf = helper\n", kernels)
+    with pytest.raises(ValueError, match="LIMIT"):  # its own LIMIT would shadow the kernel's
+        implementations.inline_kernels(module + "\nLIMIT = 2.0\n", kernels)
+    with pytest.raises(ValueError, match="helper"):  # renamed, the copy would not match
+        implementations.inline_kernels(module.replace("helper", "helper as h"), kernels)
+    with pytest.raises(ValueError, match="missing"):
+        implementations.inline_kernels(module.replace("helper", "missing"), kernels)
+    with pytest.raises(ValueError, match=r"generator\.numerics"):
+        implementations.inline_kernels("from generator.numerics import ulp\n", kernels)
+
+
+def test_editing_a_kernel_changes_the_digest_of_its_users() -> None:
+    kernels = implementations.KERNELS.read_text(encoding="utf-8")
+    silu = implementations.module_source("silu") or ""
+    relu = implementations.module_source("relu") or ""
+    edited = kernels.replace("def x_sigmoid(x, u, u_lo):", "def x_sigmoid(x, u, u_lo):  # edited")
+    assert edited != kernels
+    assert implementations.inline_kernels(silu, edited) != implementations.inline_kernels(
+        silu, kernels
+    )
+    assert implementations.inline_kernels(relu, edited) == relu  # no kernels: unchanged
+    published = implementations.source("silu") or ""
+    assert implementations.digest("silu") == hashlib.sha256(published.encode()).hexdigest()[:16]
 
 
 @each(IMPLEMENTED)

@@ -1,11 +1,6 @@
 import numpy as np
 
-
-def _two_sum(a, b):
-    """a + b as s + error, both doubles, exactly (Knuth)."""
-    s = a + b
-    t = s - a
-    return s, (a - (s - t)) + (b - t)
+from generator.implementations.kernels import two_sum
 
 
 def f(x):
@@ -19,7 +14,7 @@ def df(x):
     """1/(1 + x^2) sum's rounding corrected; (1/|x|)/|x| past 1e150, so x^2 never overflows."""
     x = np.asarray(x)
     a = np.abs(x.astype(np.float64))
-    s, error = _two_sum(1.0, np.square(np.minimum(a, 1e150)))
+    s, error = two_sum(1.0, np.square(np.minimum(a, 1e150)))
     near = 1 / s
     near = near - near * (error / s)  # 1/(s + error) = (1/s)(1 - error/s)
     far = np.maximum(a, 1e150)

@@ -1,7 +1,7 @@
 import numpy as np
 
 
-def _exp(x):
+def _rounded_exp(x):
     x = np.asarray(x)
     wide = x.astype(np.float64)
     # Past log(max float) the exact value is not representable: inf is the rounded answer.
@@ -12,9 +12,9 @@ def _exp(x):
 
 def f(x):
     """e^x, computed in float64 and rounded once; inf exactly where e^x exceeds the format."""
-    return _exp(x)
+    return _rounded_exp(x)
 
 
 def df(x):
     """(e^x)' = e^x, the same function."""
-    return _exp(x)
+    return _rounded_exp(x)

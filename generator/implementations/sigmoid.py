@@ -1,33 +1,6 @@
 import numpy as np
 
-
-def _two_sum(a, b):
-    """a + b as s + error, both doubles, exactly (Knuth)."""
-    s = a + b
-    t = s - a
-    return s, (a - (s - t)) + (b - t)
-
-
-def _split(a):
-    """a as high + low, each with at most 26 significant bits (Veltkamp)."""
-    c = 134217729.0 * a  # 2**27 + 1
-    high = c - (c - a)
-    return high, a - high
-
-
-def _two_prod(a, b):
-    """a * b as p + error, both doubles, exactly (Dekker); fine for |a|, |b| < 1e150."""
-    p = a * b
-    ah, al = _split(a)
-    bh, bl = _split(b)
-    return p, ((ah * bh - p) + ah * bl + al * bh) + al * bl
-
-
-def _divide(nh, nl, dh, dl):
-    """(nh + nl) / (dh + dl) as q + correction, to far better than double precision."""
-    q = nh / dh
-    p, e = _two_prod(q, dh)
-    return q, (((nh - p) - e) + nl - q * dl) / dh
+from generator.implementations.kernels import dd_divide, two_prod, two_sum
 
 
 def f(x):
@@ -35,8 +8,8 @@ def f(x):
     x = np.asarray(x)
     wide = x.astype(np.float64)
     e = np.exp(-np.maximum(wide, -40.0))
-    sh, sl = _two_sum(1.0, e)
-    qh, ql = _divide(1.0, 0.0, sh, sl)
+    sh, sl = two_sum(1.0, e)
+    qh, ql = dd_divide(1.0, 0.0, sh, sl)
     y = np.where(wide < -40, np.exp(np.minimum(wide, -40.0)), qh + ql)
     return y.astype(np.float32) if x.dtype == np.float32 else y
 
@@ -46,8 +19,8 @@ def df(x):
     x = np.asarray(x)
     wide = x.astype(np.float64)
     e = np.exp(-np.abs(wide))
-    sh, sl = _two_sum(1.0, e)
-    qh, ql = _two_prod(sh, sh)
-    rh, rl = _divide(e, 0.0, qh, ql + 2 * sh * sl)
+    sh, sl = two_sum(1.0, e)
+    qh, ql = two_prod(sh, sh)
+    rh, rl = dd_divide(e, 0.0, qh, ql + 2 * sh * sl)
     y = rh + rl
     return y.astype(np.float32) if x.dtype == np.float32 else y

@@ -1,111 +1,47 @@
 import numpy as np
 
+from generator.implementations.kernels import (
+    dd_add,
+    dd_divide,
+    dd_horner,
+    dd_mul,
+    narrow,
+    widen_exp_minus_abs,
+    with_limits,
+)
+
 LARGE = 800.0  # beyond this e^-|x| is 0 in float64 and the limits hold exactly
 RATIO = 0.6  # the gate's limit tanh(ln 2) = 3/5, used beyond LARGE
-LN2_HI = 0.6931471803691238  # ln 2 to 32 bits, so k * LN2_HI is exact
-LN2_LO = 1.9082149292705877e-10  # ln 2 - LN2_HI
-
-
-def _two_sum(a, b):
-    s = a + b
-    v = s - a
-    return s, (a - (s - v)) + (b - v)
-
-
-def _two_prod(a, b):
-    """a * b as p + error, exactly (Dekker's splitting)."""
-    p = a * b
-    a1 = 134217729.0 * a
-    a1 = a1 - (a1 - a)
-    b1 = 134217729.0 * b
-    b1 = b1 - (b1 - b)
-    return p, ((a1 * b1 - p) + a1 * (b - b1) + (a - a1) * b1) + (a - a1) * (b - b1)
-
-
-def _add(a, a_lo, b, b_lo):
-    s, s_lo = _two_sum(a, b)
-    return _two_sum(s, s_lo + (a_lo + b_lo))
-
-
-def _mul(a, a_lo, b, b_lo):
-    p, p_lo = _two_prod(a, b)
-    return p, p_lo + (a * b_lo + a_lo * b)
-
-
-def _div(n, n_lo, d, d_lo):
-    """(n + n_lo) / (d + d_lo) as q + q_lo, to far better than double precision."""
-    q = n / d
-    p, p_lo = _two_prod(q, d)
-    return q, (((n - p) - p_lo) + n_lo - q * d_lo) / d
-
-
-def _exp(a, a_lo):
-    """e^(a + a_lo) = 2^k (1 + m + m_lo) to ~1e-20: a series for e^(r/16) - 1, squared 4 times."""
-    k = np.rint(np.nan_to_num(a) / np.log(2))
-    r = _add(a, a_lo, -k * LN2_HI, 0.0)
-    r = _add(*r, *_two_prod(-k, LN2_LO))
-    t, t_lo = r[0] / 16, r[1] / 16  # |t| < 0.022
-    rest = 1 / 40320 + t * (1 / 362880 + t / 3628800)
-    rest = 1 / 24 + t * (1 / 120 + t * (1 / 720 + t * (1 / 5040 + t * rest)))
-    square = _mul(t, t_lo, t, t_lo)
-    m = _add(t, t_lo, square[0] / 2, square[1] / 2 + square[0] * t * (1 / 6 + t * rest))
-    for _ in range(4):  # e^2t - 1 = m (2 + m)
-        m = _mul(*m, *_add(2.0, 0.0, *m))
-    return k.astype(np.int64), m[0], m[1]
-
-
-def _poly(e, e_lo, *coefficients):
-    """c0 + c1 e + c2 e^2 + ... in double-double by Horner's rule."""
-    p = (np.full_like(e, coefficients[-1]), np.zeros_like(e))
-    for c in coefficients[-2::-1]:
-        p = _add(*_mul(*p, e, e_lo), c, 0.0)
-    return p
-
-
-def _parts(x):
-    """The input, x clipped, and e = e^-|x| as 2^j (v + v_lo) and as e + e_lo."""
-    x = np.asarray(x)
-    wide = x.astype(np.float64)
-    c = np.clip(wide, -LARGE, LARGE)
-    j, m, m_lo = _exp(-np.abs(c), 0.0)
-    v, v_lo = _two_sum(1.0, m)
-    v_lo = v_lo + m_lo
-    return x, wide, c, j, (v, v_lo), (np.ldexp(v, j), np.ldexp(v_lo, j))
-
-
-def _done(y, wide, x, left, right):
-    y = np.where(wide > LARGE, right, np.where(wide < -LARGE, left, y))
-    return y.astype(np.float32) if x.dtype == np.float32 else y
 
 
 def _gate(x):
     """tanh(ln(1 + sigma(x))) = s(2 + s)/(2 + 2s + s^2) as a ratio of polynomials in e^-|x|."""
-    x, wide, c, j, v, e = _parts(x)
+    x, wide, c, j, v, e = widen_exp_minus_abs(x, LARGE)
     # x >= 0: (3 + 2e)/(5 + 6e + 2e^2).  x < 0: e(2 + 3e)/(2 + 6e + 5e^2).
-    right = _poly(*e, 3.0, 2.0), _poly(*e, 5.0, 6.0, 2.0)
-    left = _poly(*e, 2.0, 3.0), _poly(*e, 2.0, 6.0, 5.0)
+    right = dd_horner(*e, 3.0, 2.0), dd_horner(*e, 5.0, 6.0, 2.0)
+    left = dd_horner(*e, 2.0, 3.0), dd_horner(*e, 2.0, 6.0, 5.0)
     return x, wide, c, j, v, e, right, left
 
 
 def f(x):
     """x times the gate, a ratio of polynomials in e^-|x| with positive terms, in double-double."""
     x, wide, c, j, v, _, right, left = _gate(x)
-    right = _div(*_mul(c, 0.0, *right[0]), *right[1])
-    left = _div(*_mul(*_mul(c, 0.0, *v), *left[0]), *left[1])
+    right = dd_divide(*dd_mul(c, 0.0, *right[0]), *right[1])
+    left = dd_divide(*dd_mul(*dd_mul(c, 0.0, *v), *left[0]), *left[1])
     y = np.where(c >= 0, sum(right), np.ldexp(sum(left), j))
-    return _done(y, wide, x, -0.0, RATIO * wide)
+    return narrow(with_limits(y, wide, -LARGE, LARGE, -0.0, RATIO * wide), x)
 
 
 def df(x):
     """Gate plus x times its slope over one common denominator, in double-double, 2^j scale last."""
     x, wide, c, j, v, e, right, left = _gate(x)
     # x >= 0: ((3 + 2e) D + 4x e (1 + e)(2 + e)) / D^2.
-    slope = _mul(*_mul(4 * c, 0.0, *e), *_poly(*e, 2.0, 3.0, 1.0))
-    top = _add(*_mul(*right[0], *right[1]), *slope)
-    right = _div(*top, *_mul(*right[1], *right[1]))
+    slope = dd_mul(*dd_mul(4 * c, 0.0, *e), *dd_horner(*e, 2.0, 3.0, 1.0))
+    top = dd_add(*dd_mul(*right[0], *right[1]), *slope)
+    right = dd_divide(*top, *dd_mul(*right[1], *right[1]))
     # x < 0: e ((2 + 3e) D + 4x (1 + e)(1 + 2e)) / D^2.
-    slope = _mul(4 * c, 0.0, *_poly(*e, 1.0, 3.0, 2.0))
-    top = _mul(*v, *_add(*_mul(*left[0], *left[1]), *slope))
-    left = _div(*top, *_mul(*left[1], *left[1]))
+    slope = dd_mul(4 * c, 0.0, *dd_horner(*e, 1.0, 3.0, 2.0))
+    top = dd_mul(*v, *dd_add(*dd_mul(*left[0], *left[1]), *slope))
+    left = dd_divide(*top, *dd_mul(*left[1], *left[1]))
     y = np.where(c >= 0, sum(right), np.ldexp(sum(left), j))
-    return _done(y, wide, x, 0.0, RATIO)
+    return narrow(with_limits(y, wide, -LARGE, LARGE, 0.0, RATIO), x)

@@ -1,33 +1,6 @@
 import numpy as np
 
-
-def _two_sum(a, b):
-    """a + b as s + error, both doubles, exactly (Knuth)."""
-    s = a + b
-    t = s - a
-    return s, (a - (s - t)) + (b - t)
-
-
-def _split(a):
-    """a as high + low, each with at most 26 significant bits (Veltkamp)."""
-    c = 134217729.0 * a  # 2**27 + 1
-    high = c - (c - a)
-    return high, a - high
-
-
-def _two_prod(a, b):
-    """a * b as p + error, both doubles, exactly (Dekker); fine for |a|, |b| < 1e150."""
-    p = a * b
-    ah, al = _split(a)
-    bh, bl = _split(b)
-    return p, ((ah * bh - p) + ah * bl + al * bh) + al * bl
-
-
-def _divide(nh, nl, dh, dl):
-    """(nh + nl) / (dh + dl) as q + correction, to far better than double precision."""
-    q = nh / dh
-    p, e = _two_prod(q, dh)
-    return q, (((nh - p) - e) + nl - q * dl) / dh
+from generator.implementations.kernels import dd_divide, two_prod, two_sum
 
 
 def _times(k, x):
@@ -35,7 +8,7 @@ def _times(k, x):
     return k * np.where(np.equal(k, 0), 0.0, x)
 
 
-def _exp(z):
+def _capped_exp(z):
     """e^z, z capped below overflow: reached only where the function itself is that large."""
     return np.exp(np.minimum(z, 709.0))
 
@@ -56,11 +29,11 @@ def f(x, a=1.0, b=1.0, c=1.0, d=1.0):
     v = _times(c + d, wide)  # e^{cx} + e^{-dx} = e^{cx or -dx} (1 + e^{-|v|})
     top = np.where(u >= 0, a, -b)
     bottom = np.where(v >= 0, c, -d)
-    scale = _exp(_times(top - bottom, wide))
+    scale = _capped_exp(_times(top - bottom, wide))
     numerator = np.sign(u) * scale * -np.expm1(-np.abs(u))
     e = np.exp(-np.abs(v))
-    sh, sl = _two_sum(1.0, e)
-    qh, ql = _divide(numerator, 0.0, sh, sl)
+    sh, sl = two_sum(1.0, e)
+    qh, ql = dd_divide(numerator, 0.0, sh, sl)
     return _finite(qh + ql, wide, x)
 
 
@@ -73,10 +46,10 @@ def df(x, a=1.0, b=1.0, c=1.0, d=1.0):
     numerator = 0.0
     for k, weight in ((a + c, a - c), (a - d, a + d), (c - b, b + c), (-b - d, b - d)):
         # weight e^{kx}, divided by e^{2 bottom x}; terms with weight 0 drop out
-        term = weight * _exp(_times(k - 2 * bottom, wide))
+        term = weight * _capped_exp(_times(k - 2 * bottom, wide))
         numerator = numerator + np.where(np.equal(weight, 0), 0.0, term)
     e = np.exp(-np.abs(v))
-    sh, sl = _two_sum(1.0, e)
-    qh, ql = _two_prod(sh, sh)
-    rh, rl = _divide(numerator, 0.0, qh, ql + 2 * sh * sl)
+    sh, sl = two_sum(1.0, e)
+    qh, ql = two_prod(sh, sh)
+    rh, rl = dd_divide(numerator, 0.0, qh, ql + 2 * sh * sl)
     return _finite(rh + rl, wide, x)

@@ -1,5 +1,7 @@
 import numpy as np
 
+from generator.implementations.kernels import two_prod, two_sum
+
 
 def f(x, b=4.0):
     """(x + √(x²+b))/2, or b/(2(√(x²+b) - x)) for x < 0 (no cancellation); the root as a pair."""
@@ -9,7 +11,7 @@ def f(x, b=4.0):
     a = np.where(near, wide, 0.0)
     m = np.abs(a)
     s, s_lo = _root(a, b)
-    t, t_lo = _two_sum(s, m)
+    t, t_lo = two_sum(s, m)
     q = (b / 2) / t
     careful = np.where(a < 0, q - q * ((t_lo + s_lo) / t), (t + (t_lo + s_lo)) / 2)
     s_far = np.hypot(wide, np.sqrt(b))
@@ -30,10 +32,10 @@ def df(x, b=4.0):
     a = np.where(near, wide, 0.0)
     m = np.abs(a)
     s, s_lo = _root(a, b)
-    square, square_lo = _two_prod(a, a)
-    w, w_lo = _two_sum(square, b)
-    p, p_lo = _two_prod(m, s)
-    d, d_lo = _two_sum(w, p)
+    square, square_lo = two_prod(a, a)
+    w, w_lo = two_sum(square, b)
+    p, p_lo = two_prod(m, s)
+    d, d_lo = two_sum(w, p)
     d_lo += w_lo + square_lo + p_lo + m * s_lo
     q = (b / 2) / d
     negative = q - q * (d_lo / d)
@@ -48,30 +50,8 @@ def df(x, b=4.0):
 
 def _root(x, b):
     """√(x² + b) as a pair: the rounded root and a Newton correction from the exact residual."""
-    square, square_lo = _two_prod(x, x)
-    w, w_lo = _two_sum(square, b)
+    square, square_lo = two_prod(x, x)
+    w, w_lo = two_sum(square, b)
     s = np.sqrt(w)
-    s2, s2_lo = _two_prod(s, s)
+    s2, s2_lo = two_prod(s, s)
     return s, ((w - s2) + (w_lo + square_lo - s2_lo)) / (2 * s)
-
-
-def _split(a):
-    """a = high + low with 26-bit halves (Dekker), so products of halves are exact."""
-    c = 134217729.0 * a
-    high = c - (c - a)
-    return high, a - high
-
-
-def _two_prod(a, b):
-    """a·b as the rounded product and its exact rounding error."""
-    p = a * b
-    ah, al = _split(a)
-    bh, bl = _split(b)
-    return p, ((ah * bh - p) + ah * bl + al * bh) + al * bl
-
-
-def _two_sum(a, b):
-    """a + b as the rounded sum and its exact rounding error (Knuth)."""
-    s = a + b
-    v = s - a
-    return s, (a - (s - v)) + (b - v)
