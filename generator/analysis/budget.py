@@ -15,6 +15,16 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import FrameType
+from typing import Final, TypeVar
+
+from generator.analysis.pieces import UndeterminedError
+
+# SymPy's time per property; past it the property is "not determined". Every property
+# SymPy settles for the catalog takes under 2 s on an idle core; the margin keeps answers
+# the same on a loaded machine (a cut to 4 s lost gelu_tanh's tail under load).
+PROPERTY_SECONDS: Final = 8.0
+
+T = TypeVar("T")
 
 _deadlines: list[tuple[float, object]] = []  # (monotonic deadline, owner), outermost first
 
@@ -37,8 +47,12 @@ def _arm() -> None:
 
 def _on_alarm(signum: int, frame: FrameType | None) -> None:
     now = time.monotonic()
-    for deadline, owner in _deadlines:
+    for index, (deadline, owner) in enumerate(_deadlines):
         if deadline <= now:
+            # This limit and every one nested in it are over: drop them now, so the inner
+            # limits' clean-up on the way out cannot re-arm the timer for this deadline
+            # and raise a second time while the first is still being handled.
+            del _deadlines[index:]
             raise _Expired(owner)
     _arm()  # woke early: wait for the rest
 
@@ -51,9 +65,9 @@ def time_limit(seconds: float, expired: Callable[[], Exception]) -> Iterator[Non
         return
     owner = object()
     signal.signal(signal.SIGALRM, _on_alarm)
-    _deadlines.append((time.monotonic() + seconds, owner))
-    _arm()
     try:
+        _deadlines.append((time.monotonic() + seconds, owner))
+        _arm()  # inside the try: an alarm that fires at once is still this limit's own
         yield
     except _Expired as error:
         if error.owner is not owner:
@@ -62,3 +76,12 @@ def time_limit(seconds: float, expired: Callable[[], Exception]) -> Iterator[Non
     finally:
         _deadlines[:] = [entry for entry in _deadlines if entry[1] is not owner]
         _arm()
+
+
+def attempt(question: Callable[[], T]) -> T | None:
+    """The answer, or None when SymPy gives up or exceeds the per-property budget."""
+    try:
+        with time_limit(PROPERTY_SECONDS, lambda: UndeterminedError("out of time")):
+            return question()
+    except UndeterminedError:
+        return None

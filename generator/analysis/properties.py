@@ -6,12 +6,11 @@ Each property is answered independently and any :class:`UndeterminedError` on th
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Final, TypeVar
+from typing import Final
 
 import sympy as sp
 
-from generator.analysis.budget import time_limit
+from generator.analysis.budget import attempt
 from generator.analysis.calculus import (
     equal,
     image,
@@ -29,14 +28,13 @@ from generator.analysis.pieces import (
     piece_at,
     right_of,
 )
+from generator.analysis.tails import self_gated, tail
 from generator.records.analysis import (
     Kink,
     Monotonicity,
     Piece,
     Properties,
-    Saturation,
     Smoothness,
-    Tail,
 )
 from generator.records.catalog import KinkConvention
 
@@ -46,12 +44,6 @@ MAX_ORDER: Final = 3
 WITNESSES: Final = tuple(
     sign * sp.Rational(k, 4) for k in (1, 2, 3, 4, 5, 6, 8, 10, 14, 20) for sign in (-1, 1)
 )
-# SymPy's time per property; past it the property is "not determined". Every property
-# SymPy settles for the catalog takes under 2 s on an idle core; the margin keeps answers
-# the same on a loaded machine (a cut to 4 s lost gelu_tanh's tail under load).
-PROPERTY_SECONDS: Final = 8.0
-
-T = TypeVar("T")
 
 
 def compute_properties(
@@ -60,39 +52,30 @@ def compute_properties(
     conventions: tuple[KinkConvention, ...],
 ) -> Properties:
     """All properties of the function made of ``pieces``."""
-    kinks = _attempt(lambda: _kinks(pieces, x, conventions))
-    value_range = _attempt(lambda: _range(pieces, x))
-    value_at_zero = _attempt(lambda: _value_at(pieces, x, sp.Integer(0)))
-    derivative_at_zero = _attempt(lambda: _derivative_at_zero(pieces, x, kinks))
-    left, right = _tail(pieces[0], x, -sp.oo), _tail(pieces[-1], x, sp.oo)
+    kinks = attempt(lambda: _kinks(pieces, x, conventions))
+    value_range = attempt(lambda: _range(pieces, x))
+    value_at_zero = attempt(lambda: _value_at(pieces, x, sp.Integer(0)))
+    derivative_at_zero = attempt(lambda: _derivative_at_zero(pieces, x, kinks))
+    left, right = tail(pieces[0], x, -sp.oo), tail(pieces[-1], x, sp.oo)
     estimate = None
     if value_range is None and len(pieces) == 1:
-        estimate = _attempt(lambda: estimate_range(pieces[0].expression, x, left, right))
+        estimate = attempt(lambda: estimate_range(pieces[0].expression, x, left, right))
     return Properties(
         range_estimate=estimate,
         value_at_zero=value_at_zero,
         derivative_at_zero=derivative_at_zero,
         range=value_range,
-        monotonicity=_attempt(lambda: _monotonicity(pieces, x))
-        or _attempt(lambda: _not_monotonic_by_witness(pieces, x)),
-        odd=_attempt(lambda: _odd(pieces, x)),
+        monotonicity=attempt(lambda: _monotonicity(pieces, x))
+        or attempt(lambda: _not_monotonic_by_witness(pieces, x)),
+        odd=attempt(lambda: _odd(pieces, x)),
         zero_centred=_zero_centred(value_at_zero, value_range, pieces, x),
-        smoothness=_attempt(lambda: _smoothness(pieces, x)),
+        smoothness=attempt(lambda: _smoothness(pieces, x)),
         kinks=kinks,
         left=left,
         right=right,
         identity_near_zero=_identity_near_zero(value_at_zero, derivative_at_zero, kinks),
-        self_gated=_attempt(lambda: _self_gated(pieces, x)),
+        self_gated=attempt(lambda: self_gated(pieces, x)),
     )
-
-
-def _attempt(question: Callable[[], T]) -> T | None:
-    """The answer, or None when SymPy gives up or exceeds the per-property budget."""
-    try:
-        with time_limit(PROPERTY_SECONDS, lambda: UndeterminedError("out of time")):
-            return question()
-    except UndeterminedError:
-        return None
 
 
 def _value_at(pieces: tuple[Piece, ...], x: sp.Symbol, point: sp.Expr) -> sp.Expr:
@@ -289,51 +272,6 @@ def _derivative_at_zero(
     if zero in boundaries(pieces):
         return one_sided_limit(sp.diff(right_of(pieces, zero).expression, x), x, zero, "+")
     return value_at(sp.diff(piece_at(pieces, zero).expression, x), x, zero)
-
-
-def _tail(piece: Piece, x: sp.Symbol, end: sp.Expr) -> Tail:
-    derivative = sp.diff(piece.expression, x)
-    value = _attempt(lambda: _limit(piece.expression, x, end))
-    if derivative == 0:
-        return Tail(value, sp.Integer(0), Saturation.HARD)
-    if _attempt(lambda: _oscillates(derivative, x, end)):
-        return Tail(value, None, Saturation.NONE)  # no limit at all, so certainly not 0
-    slope = _attempt(lambda: _limit(derivative, x, end))
-    if slope is None:
-        return Tail(value, None, None)
-    return Tail(value, slope, Saturation.SOFT if slope == 0 else Saturation.NONE)
-
-
-def _oscillates(expression: sp.Expr, x: sp.Symbol, end: sp.Expr) -> bool:
-    """SymPy answers a limit with bounds <a, b>, a < b, when the function keeps oscillating,
-    or with such bounds scaled by a growing factor (x·cos x: oo·sign(<−1, 1>))."""
-    value = sp.limit(expression, x, end)
-    if isinstance(value, sp.AccumBounds):
-        return bool(value.min < value.max)
-    bounds = value.atoms(sp.AccumBounds)
-    return any(b.min < 0 < b.max for b in bounds) and value.has(sp.oo, -sp.oo)
-
-
-def _limit(expression: sp.Expr, x: sp.Symbol, end: sp.Expr) -> sp.Expr:
-    value = sp.limit(expression, x, end)
-    if isinstance(value, sp.Limit) or value.has(sp.AccumBounds, sp.nan):
-        raise UndeterminedError(f"limit at {end}")
-    return value
-
-
-def _self_gated(pieces: tuple[Piece, ...], x: sp.Symbol) -> bool:
-    """f = x·g(x), one smooth formula, with f(0) = 0, f → 0 at −∞ and g → c > 0 at +∞.
-
-    SiLU x·σ(x), GELU x·Φ(x) and Mish are. ReLU is gated by a hard step (a branch), softplus
-    has f(0) ≠ 0, and an oscillating f (x·cos x) has no limit at −∞: none of those is.
-    """
-    f = pieces[0].expression
-    if len(pieces) > 1 or f.has(sp.Max, sp.Min, sp.Abs, sp.Heaviside, sp.sign):
-        return False
-    if f.subs(x, 0) != 0 or _oscillates(f, x, -sp.oo):
-        return False
-    opened = _limit(f / x, x, sp.oo)
-    return bool(_limit(f, x, -sp.oo) == 0 and opened.is_positive and opened.is_finite)
 
 
 def _identity_near_zero(

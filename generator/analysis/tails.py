@@ -1,0 +1,55 @@
+"""How an activation behaves far out: the limits of f and f′, saturation, self-gating."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from generator.analysis.budget import attempt
+from generator.analysis.pieces import UndeterminedError
+from generator.records.analysis import Piece, Saturation, Tail
+
+
+def tail(piece: Piece, x: sp.Symbol, end: sp.Expr) -> Tail:
+    """The limits of f and f′ at ``end`` (±∞) and how f′ settles there."""
+    derivative = sp.diff(piece.expression, x)
+    value = attempt(lambda: _limit(piece.expression, x, end))
+    if derivative == 0:
+        return Tail(value, sp.Integer(0), Saturation.HARD)
+    if attempt(lambda: _oscillates(derivative, x, end)):
+        return Tail(value, None, Saturation.NONE)  # no limit at all, so certainly not 0
+    slope = attempt(lambda: _limit(derivative, x, end))
+    if slope is None:
+        return Tail(value, None, None)
+    return Tail(value, slope, Saturation.SOFT if slope == 0 else Saturation.NONE)
+
+
+def _oscillates(expression: sp.Expr, x: sp.Symbol, end: sp.Expr) -> bool:
+    """SymPy answers a limit with bounds <a, b>, a < b, when the function keeps oscillating,
+    or with such bounds scaled by a growing factor (x·cos x: oo·sign(<−1, 1>))."""
+    value = sp.limit(expression, x, end)
+    if isinstance(value, sp.AccumBounds):
+        return bool(value.min < value.max)
+    bounds = value.atoms(sp.AccumBounds)
+    return any(b.min < 0 < b.max for b in bounds) and value.has(sp.oo, -sp.oo)
+
+
+def _limit(expression: sp.Expr, x: sp.Symbol, end: sp.Expr) -> sp.Expr:
+    value = sp.limit(expression, x, end)
+    if isinstance(value, sp.Limit) or value.has(sp.AccumBounds, sp.nan):
+        raise UndeterminedError(f"limit at {end}")
+    return value
+
+
+def self_gated(pieces: tuple[Piece, ...], x: sp.Symbol) -> bool:
+    """f = x·g(x), one smooth formula, with f(0) = 0, f → 0 at −∞ and g → c > 0 at +∞.
+
+    SiLU x·σ(x), GELU x·Φ(x) and Mish are. ReLU is gated by a hard step (a branch), softplus
+    has f(0) ≠ 0, and an oscillating f (x·cos x) has no limit at −∞: none of those is.
+    """
+    f = pieces[0].expression
+    if len(pieces) > 1 or f.has(sp.Max, sp.Min, sp.Abs, sp.Heaviside, sp.sign):
+        return False
+    if f.subs(x, 0) != 0 or _oscillates(f, x, -sp.oo):
+        return False
+    opened = _limit(f / x, x, sp.oo)
+    return bool(_limit(f, x, -sp.oo) == 0 and opened.is_positive and opened.is_finite)
