@@ -99,21 +99,10 @@ class _Translator:
             raise ExpressionError(f"nested deeper than {MAX_DEPTH} levels")
         deeper = depth + 1
         match node:
-            case ast.Constant(value=bool() as flag):
-                return sp.true if flag else sp.false
-            case ast.Constant(value=int() as number):
-                return sp.Integer(number)
-            case ast.Constant(value=float() as number):
-                if not math.isfinite(number):
-                    raise ExpressionError(f"number {number} is not finite")
-                # repr() round-trips the float, so 0.01 becomes exactly 1/100.
-                return sp.Rational(repr(number))
+            case ast.Constant(value=bool() | int() | float() as value):
+                return _constant(value)
             case ast.Name(id=name):
-                if name in self._names:
-                    return self._names[name]
-                if name in FUNCTIONS:
-                    raise ExpressionError(f"function '{name}' used without arguments")
-                raise ExpressionError(f"unknown symbol '{name}'")
+                return self._name(name)
             case ast.UnaryOp(op=ast.USub(), operand=operand):
                 return -self._arith(operand, deeper)
             case ast.UnaryOp(op=ast.UAdd(), operand=operand):
@@ -153,6 +142,13 @@ class _Translator:
                 raise ExpressionError("attribute access is not allowed")
         raise ExpressionError(f"'{type(node).__name__}' is not allowed in a formula")
 
+    def _name(self, name: str) -> sp.Basic:
+        if name in self._names:
+            return self._names[name]
+        if name in FUNCTIONS:
+            raise ExpressionError(f"function '{name}' used without arguments")
+        raise ExpressionError(f"unknown symbol '{name}'")
+
     def _arith(self, node: ast.AST, depth: int) -> sp.Expr:
         value = self.visit(node, depth)
         if not isinstance(value, sp.Expr):
@@ -165,3 +161,13 @@ def _defined(value: sp.Basic) -> sp.Basic:
     if value.has(sp.nan, sp.zoo):
         raise ExpressionError("undefined arithmetic (such as 0·∞ or division by zero)")
     return value
+
+
+def _constant(value: bool | int | float) -> sp.Basic:
+    if isinstance(value, bool):
+        return sp.true if value else sp.false
+    if isinstance(value, int):
+        return sp.Integer(value)
+    if not math.isfinite(value):
+        raise ExpressionError(f"number {value} is not finite")
+    return sp.Rational(repr(value))  # repr() round-trips the float: 0.01 is exactly 1/100

@@ -64,29 +64,35 @@ def load_entry(path: Path) -> Activation:
     return activation
 
 
-def _activation(fields: Fields) -> Activation:
+def _identifier(fields: Fields) -> str:
     identifier = fields.text("id")
     if not _ID.match(identifier):
         raise fields.fail("id", "must be lower-case letters, digits and underscores")
     if identifier != fields.path.stem:
         raise fields.fail("id", f"'{identifier}' must match the file name '{fields.path.stem}'")
-    family_slug = fields.text("family")
-    if family_slug not in FAMILIES_BY_SLUG:
-        raise fields.fail("family", f"'{family_slug}' is not one of {sorted(FAMILIES_BY_SLUG)}")
-    kind_text = fields.text("kind")
+    return identifier
+
+
+def _kind(fields: Fields) -> Kind:
     try:
-        kind = Kind(kind_text)
+        return Kind(fields.text("kind"))
     except ValueError:
         kinds = ", ".join(f"'{kind.value}'" for kind in Kind)
         raise fields.fail("kind", f"must be one of {kinds}") from None
 
+
+def _activation(fields: Fields) -> Activation:
+    identifier = _identifier(fields)
+    family_slug = fields.text("family")
+    if family_slug not in FAMILIES_BY_SLUG:
+        raise fields.fail("family", f"'{family_slug}' is not one of {sorted(FAMILIES_BY_SLUG)}")
+    kind = _kind(fields)
     parameters = _parameters(fields)
     names: dict[str, sp.Basic] = {p.name: p.symbol for p in parameters}
     names |= {"x": X} if kind.scalar else VECTOR_NAMES
     expression = _formula(fields, "expression", names)
     if kind.scalar and X not in expression.free_symbols:
         raise fields.fail("expression", "must depend on x")
-
     identity_names: dict[str, sp.Basic] = {p.name: p.symbol for p in parameters}
     identity_names |= {"f": F} if kind.scalar else {**VECTOR_NAMES, "s": S}
     frameworks = _frameworks(fields, parameters)
