@@ -16,6 +16,7 @@ from generator.present.comparison import HEADERS, PRESELECTED
 from generator.present.figures import overlays
 from generator.present.figures import svg as figures
 from generator.present.jscode import slider
+from generator.present.kinds import plot
 from generator.present.text import monotonicity, smoothness, yes_no
 from generator.records.analysis import ElementwiseAnalysis
 from generator.records.catalog import Activation, Kind
@@ -159,11 +160,11 @@ def test_overlays_are_listed_when_given() -> None:
 def test_family_overlay_is_an_svg_naming_every_member(tmp_path: Path) -> None:
     members = [(a, analysis_of(a)) for a in CATALOG if a.family.slug == "shrinkage"]
     assert members
-    svg = overlays.family_overlay(members, figures.LIGHT, Cache(tmp_path / "first"))
+    svg = overlays.family_overlay(members, figures.LIGHT, Cache(tmp_path / "first"), plot)
     assert svg.startswith(b"<?xml")
     for activation, _ in members:
         assert activation.name.encode() in svg
-    assert overlays.family_overlay(members, figures.LIGHT, Cache(tmp_path / "second")) == svg
+    assert overlays.family_overlay(members, figures.LIGHT, Cache(tmp_path / "second"), plot) == svg
 
 
 @each(tuple(a for a in CATALOG if a.kind.scalar))

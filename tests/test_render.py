@@ -134,3 +134,20 @@ def test_vector_entry_without_numpy_module_is_a_catalog_error(tmp_path: Path) ->
     (catalog / "softmax_copy.yaml").write_text(text.replace("id: softmax\n", "id: softmax_copy\n"))
     with pytest.raises(CatalogError, match=r"softmax_copy\.yaml.*'kind'.*implementations"):
         build_docs(PATHS.moved(catalog=catalog, docs=tmp_path / "docs"))
+
+
+@pytest.mark.parametrize("name", ["softmax", "softmin", "log_softmax"])
+def test_vector_figures_are_labelled_with_their_own_function(name: str) -> None:
+    """Each vector entry's plot and temperature chart name its own function, not softmax's."""
+    files = site_view().files
+    own = {"softmax": "softmax", "softmin": "softmin", "log_softmax": "logsoftmax"}[name]
+    plot = files[f"assets/figures/{name}-light.svg"].decode()
+    assert f"{own}([x, 0])₁" in plot
+    labels = re.findall(r">([^<>]*\(\[x, 0\]\)₁)</text>", plot)
+    assert labels == [f"{own}([x, 0])₁", f"∂/∂x {own}([x, 0])₁"]
+    chart = files.get(f"assets/figures/{name}-temperature-light.svg")
+    if name == "log_softmax":
+        assert chart is None, "log-probabilities are no distribution to chart"
+    else:
+        assert chart is not None
+        assert f"{own}(x / T)" in chart.decode()

@@ -75,12 +75,13 @@ def one_sided_limit(expression: sp.Expr, x: sp.Symbol, point: sp.Expr, side: str
         raise UndeterminedError(f"limit at {point}{side}: {error}") from None
     if isinstance(value, sp.Limit) or value.has(sp.AccumBounds, sp.nan):
         raise UndeterminedError(f"limit at {point}{side} not found")
-    return sp.simplify(value)
+    simplified: sp.Expr = sp.simplify(value)
+    return simplified
 
 
 def value_at(expression: sp.Expr, x: sp.Symbol, point: sp.Expr) -> sp.Expr:
     """f(point), or its limit where the formula has a removable singularity there."""
-    value = sp.simplify(expression.subs(x, point))
+    value: sp.Expr = sp.simplify(expression.subs(x, point))
     if value.has(sp.nan, sp.zoo) or not value.is_finite:
         left = one_sided_limit(expression, x, point, "-")
         right = one_sided_limit(expression, x, point, "+")

@@ -24,7 +24,8 @@ def canonical(expression: sp.Expr) -> sp.Expr:
             lambda node, kind=kind: isinstance(node, kind),
             lambda node: node.rewrite(sp.Piecewise),
         )
-    return sp.piecewise_fold(rewritten)
+    folded: sp.Expr = sp.piecewise_fold(rewritten)
+    return folded
 
 
 def split(expression: sp.Expr, x: sp.Symbol) -> tuple[Piece, ...]:

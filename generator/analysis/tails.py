@@ -34,7 +34,7 @@ def _oscillates(expression: sp.Expr, x: sp.Symbol, end: sp.Expr) -> bool:
 
 
 def _limit(expression: sp.Expr, x: sp.Symbol, end: sp.Expr) -> sp.Expr:
-    value = sp.limit(expression, x, end)
+    value: sp.Expr = sp.limit(expression, x, end)
     if isinstance(value, sp.Limit) or value.has(sp.AccumBounds, sp.nan):
         raise UndeterminedError(f"limit at {end}")
     return value

@@ -26,9 +26,15 @@ _MAGIC: Final = b"activation-analysis-v1\n"  # blob format: magic, sha256, body
 # kind -> (sources under generator/ whose code decides the value, libraries whose version does)
 CODE: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     "analysis": (("records", "catalog", "analysis"), ("sympy",)),
-    "formulas": (("records", "present/latex.py", "present/formulas.py"), ("sympy",)),
-    "curves": (("records", "present/jscode.py"), ("sympy",)),
-    "figures": (("records", "analysis", "present/figures"), ("sympy", "numpy", "matplotlib")),
+    "formulas": (
+        ("records", "present/latex.py", "present/formulas.py", "present/printers"),
+        ("sympy",),
+    ),
+    "curves": (("records", "present/jscode.py", "present/printers"), ("sympy",)),
+    "figures": (
+        ("records", "analysis", "present/figures", "present/kinds.py", "present/text.py"),
+        ("sympy", "numpy", "matplotlib"),
+    ),
     "katex": (("publish/katex.py", "publish/katex_render.cjs"), ()),
 }
 

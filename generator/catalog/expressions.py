@@ -104,7 +104,8 @@ class _Translator:
             case ast.Name(id=name):
                 return self._name(name)
             case ast.UnaryOp(op=ast.USub(), operand=operand):
-                return -self._arith(operand, deeper)
+                negated: sp.Expr = -self._arith(operand, deeper)
+                return negated
             case ast.UnaryOp(op=ast.UAdd(), operand=operand):
                 return self._arith(operand, deeper)
             case ast.BinOp(left=left, op=op, right=right) if type(op) in _BINARY:
@@ -126,7 +127,8 @@ class _Translator:
                 target = self._names.get(base)
                 if not isinstance(target, sp.IndexedBase):
                     raise ExpressionError(f"'{base}' cannot be indexed")
-                return target[self._arith(index, deeper)]
+                element: sp.Basic = target[self._arith(index, deeper)]
+                return element
             case ast.Call(func=ast.Name(id=name), args=args, keywords=[]):
                 if name not in FUNCTIONS:
                     raise ExpressionError(f"function '{name}' is not allowed")

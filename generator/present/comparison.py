@@ -16,7 +16,7 @@ import markupsafe
 import sympy as sp
 
 from generator.catalog.families import FAMILIES
-from generator.present.latex import interval
+from generator.present.printers import latex_interval, sort_key_number
 from generator.present.text import (
     FRAMEWORK_TITLES,
     monotonicity,
@@ -95,7 +95,7 @@ def _elementwise_cells(properties: Properties) -> list[Cell]:
         estimate = properties.range_estimate  # labelled as numerical, as on the page
         value = Cell(
             '<span title="estimated numerically: SymPy could not settle it">'
-            + tex("\\approx " + interval(estimate))
+            + tex("\\approx " + latex_interval(estimate))
             + "</span>",
             _range(estimate, "").sort,
         )
@@ -139,16 +139,8 @@ def _range(domain: sp.Set | None, suffix: str) -> Cell:
     """Sorted by the lower end, then the upper end: (−∞, …) first."""
     if domain is None:
         return Cell(html(value_range(None)), "")
-    key = f"{_number(domain.inf)} {_number(domain.sup)}"
+    key = f"{sort_key_number(domain.inf)} {sort_key_number(domain.sup)}"
     return Cell(html(value_range(domain)) + suffix, key)
-
-
-def _number(value: sp.Expr) -> str:
-    if value == sp.oo:
-        return "Infinity"
-    if value == -sp.oo:
-        return "-Infinity"
-    return repr(float(value))
 
 
 def _answer(value: bool | None) -> Cell:

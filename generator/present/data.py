@@ -6,15 +6,14 @@ from collections.abc import Sequence
 
 import sympy as sp
 
-from generator.present import latex
-from generator.present.formulas import formulas
+from generator.present.formulas import Formulas, formulas
+from generator.present.printers import json_number, latex_interval
 from generator.records.analysis import (
     Analysis,
     ElementwiseAnalysis,
     Properties,
     Smoothness,
     Tail,
-    VectorAnalysis,
 )
 from generator.records.catalog import Activation
 from generator.records.published import SCHEMA_VERSION
@@ -41,20 +40,9 @@ def _record(activation: Activation, analysis: Analysis, snippet: Snippet, memo: 
         "kind": activation.kind.value,
         "variable": "x",
         "expression": sp.srepr(activation.expression),
-        "parameters": {p.name: _number(p.default) for p in activation.parameters},
+        "parameters": {p.name: json_number(p.default) for p in activation.parameters},
         "summary": activation.summary,
-        "frameworks": {
-            entry.framework: {
-                "function": entry.function,
-                "module": entry.module,
-                "defaults": {
-                    p.name: _default(dict(entry.defaults), p.name, p.default)
-                    for p in activation.parameters
-                },
-                "fixed_arguments": dict(entry.fixed),
-            }
-            for entry in activation.frameworks
-        },
+        "frameworks": _frameworks(activation),
         "references": [
             {
                 "authors": list(r.authors),
@@ -67,8 +55,28 @@ def _record(activation: Activation, analysis: Analysis, snippet: Snippet, memo: 
         ],
         "numpy": {"source": snippet.source, "printed_from_formula": snippet.printed},
     }
+    return record | _derived(analysis, printed)
+
+
+def _frameworks(activation: Activation) -> Json:
+    return {
+        entry.framework: {
+            "function": entry.function,
+            "module": entry.module,
+            "defaults": {
+                p.name: _default(dict(entry.defaults), p.name, p.default)
+                for p in activation.parameters
+            },
+            "fixed_arguments": dict(entry.fixed),
+        }
+        for entry in activation.frameworks
+    }
+
+
+def _derived(analysis: Analysis, printed: Formulas) -> Json:
+    """What SymPy derived: f′ (or the Jacobian), f″, their LaTeX and the properties."""
     if isinstance(analysis, ElementwiseAnalysis):
-        record |= {
+        return {
             "derivative": sp.srepr(analysis.derivative),
             "second_derivative": sp.srepr(analysis.second_derivative),
             "latex": {
@@ -78,23 +86,21 @@ def _record(activation: Activation, analysis: Analysis, snippet: Snippet, memo: 
             },
             "properties": _properties(analysis.properties),
         }
-    elif isinstance(analysis, VectorAnalysis):
-        record |= {
-            "derivative": sp.srepr(analysis.jacobian_entry),
-            "second_derivative": None,
-            "latex": {
-                "function": printed.definition,
-                "jacobian": sp.latex(analysis.jacobian_entry),
-            },
-            "properties": {
-                "component_range": _set(analysis.component_range),
-                "sums_to_one": analysis.sums_to_one,
-                "shift_invariant": analysis.shift_invariant,
-                "two_class_reduction": sp.srepr(analysis.two_class_reduction),
-                "continuity_class": "C^inf" if analysis.smoothness else None,
-            },
-        }
-    return record
+    return {
+        "derivative": sp.srepr(analysis.jacobian_entry),
+        "second_derivative": None,
+        "latex": {
+            "function": printed.definition,
+            "jacobian": sp.latex(analysis.jacobian_entry),
+        },
+        "properties": {
+            "component_range": _set(analysis.component_range),
+            "sums_to_one": analysis.sums_to_one,
+            "shift_invariant": analysis.shift_invariant,
+            "two_class_reduction": sp.srepr(analysis.two_class_reduction),
+            "continuity_class": "C^inf" if analysis.smoothness else None,
+        },
+    }
 
 
 def _properties(p: Properties) -> Json:
@@ -108,16 +114,16 @@ def _properties(p: Properties) -> Json:
         "odd": p.odd,
         "continuity_class": continuity_class(p.smoothness),
         "non_differentiable_at": (
-            None if p.kinks is None else [_number(kink.at) for kink in p.kinks]
+            None if p.kinks is None else [json_number(kink.at) for kink in p.kinks]
         ),
         "gradient_at_kinks": (
             None
             if p.kinks is None
             else [
                 {
-                    "at": _number(kink.at),
-                    "left": _number(kink.left_derivative),
-                    "right": _number(kink.right_derivative),
+                    "at": json_number(kink.at),
+                    "left": json_number(kink.left_derivative),
+                    "right": json_number(kink.right_derivative),
                     "pytorch": (
                         sp.sstr(kink.convention.pytorch)
                         if kink.convention and kink.convention.pytorch is not None
@@ -133,8 +139,8 @@ def _properties(p: Properties) -> Json:
             ]
         ),
         "saturation": {"minus_infinity": _tail(p.left), "plus_infinity": _tail(p.right)},
-        "f_at_0": _number(p.value_at_zero),
-        "derivative_at_0": _number(p.derivative_at_zero),
+        "f_at_0": json_number(p.value_at_zero),
+        "derivative_at_0": json_number(p.derivative_at_zero),
         "identity_near_0": p.identity_near_zero,
         "self_gated": p.self_gated,
     }
@@ -145,9 +151,9 @@ def _default(
 ) -> float | str | None:
     """The framework's default for a parameter: ours unless overridden; "required" if none."""
     if name not in overrides:
-        return _number(ours)
+        return json_number(ours)
     value = overrides[name]
-    return "required" if value is None else _number(value)
+    return "required" if value is None else json_number(value)
 
 
 def continuity_class(smoothness: Smoothness | None) -> str | None:
@@ -164,24 +170,13 @@ def continuity_class(smoothness: Smoothness | None) -> str | None:
 def _tail(tail: Tail) -> Json:
     return {
         "kind": tail.saturation.value if tail.saturation else None,
-        "limit_of_f": _number(tail.value_limit),
-        "limit_of_derivative": _number(tail.derivative_limit),
+        "limit_of_f": json_number(tail.value_limit),
+        "limit_of_derivative": json_number(tail.derivative_limit),
     }
 
 
 def _set(domain: sp.Set | None) -> Json | None:
+    """A range as the pages typeset it and as SymPy's exact ``srepr``."""
     if domain is None:
         return None
-    return {"latex": latex.interval(domain), "sympy": sp.srepr(domain)}
-
-
-def _number(value: sp.Expr | None) -> float | str | None:
-    """Finite numbers as floats, ±∞ as strings (JSON has no infinity)."""
-    if value is None:
-        return None
-    if value in (sp.oo, -sp.oo):
-        return "inf" if value == sp.oo else "-inf"
-    try:
-        return float(value)
-    except TypeError:
-        return str(sp.sstr(value))
+    return {"latex": latex_interval(domain), "sympy": sp.srepr(domain)}

@@ -3,9 +3,10 @@
 The explorer (sliders on a parameterised page) and the picker (the comparison page) draw
 curves in the browser. They never carry a formula of their own: this module prints
 ``activation.expression`` and the analysis' symbolic ``derivative`` with SymPy's JavaScript
-printer into one generated file, ``assets/javascripts/curves.js``, so the browser evaluates
-exactly what the page typesets. Functions JavaScript lacks (erf, erfc, Heaviside) come from
-the hand-written helper ``generator/static/javascripts/activation-math.js``.
+printer (``printers.JavascriptPrinter``) into one generated file,
+``assets/javascripts/curves.js``, so the browser evaluates exactly what the page typesets.
+Functions JavaScript lacks (erf, erfc, Heaviside) come from the hand-written helper
+``generator/static/javascripts/activation-math.js``.
 
 The output is deterministic: the same catalog and analyses give the same bytes.
 """
@@ -19,8 +20,8 @@ from decimal import ROUND_FLOOR, Decimal
 from typing import Final
 
 import sympy as sp
-from sympy.printing.jscode import JavascriptCodePrinter
 
+from generator.present.printers import javascript_expression
 from generator.records.analysis import ElementwiseAnalysis
 from generator.records.catalog import Activation, Kind, Parameter
 from generator.records.services import Memo
@@ -39,63 +40,10 @@ _NICE: Final = (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5))
 _PROBES: Final = (sp.Rational(-5, 2), sp.Rational(-7, 10), sp.Rational(3, 5), sp.Rational(19, 10))
 
 
-class _Printer(JavascriptCodePrinter):  # type: ignore[misc]  # SymPy is untyped
-    """SymPy's JavaScript printer with parameters read from ``p`` and one-line branches.
-
-    Rationals print as the nearest double (``0.5``, not ``1/2``), so a literal costs no
-    division at run time and means the same as NumPy's evaluation of the expression.
-    """
-
-    def __init__(self, variable: sp.Symbol, parameters: Sequence[str]) -> None:
-        super().__init__({"user_functions": dict(HELPER_FUNCTIONS), "strict": True})
-        self._variable = variable
-        self._parameters = frozenset(parameters)
-
-    def _print_Symbol(self, expr: sp.Symbol) -> str:  # noqa: N802
-        if expr == self._variable:
-            return "x"
-        if expr.name in self._parameters:
-            return f"p.{expr.name}"
-        raise ValueError(f"unexpected symbol {expr} in a scalar formula")
-
-    def _print_Rational(self, expr: sp.Rational) -> str:  # noqa: N802
-        return _literal(float(expr))
-
-    def _print_Integer(self, expr: sp.Integer) -> str:  # noqa: N802
-        return str(int(expr)) if abs(int(expr)) < 2**53 else _literal(float(expr))
-
-    def _print_Float(self, expr: sp.Float) -> str:  # noqa: N802
-        return _literal(float(expr))
-
-    def _print_Piecewise(self, expr: sp.Piecewise) -> str:  # noqa: N802
-        pieces = list(expr.args)
-        last = pieces[-1]
-        result: str
-        if last.cond == sp.true:
-            result = self._print(last.expr)
-            pieces = pieces[:-1]
-        else:
-            result = "NaN"  # outside every branch: undefined, as in SymPy
-        for piece in reversed(pieces):
-            condition, value = self._print(piece.cond), self._print(piece.expr)
-            result = f"(({condition}) ? ({value}) : {result})"
-        return result
-
-    def _print_sinc(self, expr: sp.Expr) -> str:
-        argument = self._print(expr.args[0])
-        return f"(({argument}) === 0 ? 1 : Math.sin({argument}) / ({argument}))"
-
-
-def _literal(value: float) -> str:
-    text = repr(value)
-    return f"({text})" if value < 0 else text
-
-
 def javascript(activation: Activation, expression: sp.Expr) -> str:
     """One JavaScript expression in ``x`` and ``p`` (the parameter values by name)."""
-    printer = _Printer(activation.variable, [p.name for p in activation.parameters])
-    text: str = printer.doprint(expression)
-    return text
+    parameters = [p.name for p in activation.parameters]
+    return javascript_expression(expression, activation.variable, parameters, HELPER_FUNCTIONS)
 
 
 @dataclass(frozen=True)
@@ -133,7 +81,13 @@ def slider(activation: Activation, parameter: Parameter, derivative: sp.Expr) ->
     low, high = default - below * step, default + above * step
     if (low == 0 or high == 0) and not _finite_at_zero(activation, parameter, derivative):
         low, high = (low + step, high) if low == 0 else (low, high - step)
-    return Slider(parameter.name, _text(default), _text(low), _text(high), _text(step))
+    return Slider(
+        parameter.name,
+        _slider_number(default),
+        _slider_number(low),
+        _slider_number(high),
+        _slider_number(step),
+    )
 
 
 def _nice_step(raw: Decimal) -> Decimal:
@@ -157,7 +111,7 @@ def _finite_at_zero(activation: Activation, parameter: Parameter, derivative: sp
     return True
 
 
-def _text(value: Decimal) -> str:
+def _slider_number(value: Decimal) -> str:
     text = format(value, "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
@@ -165,7 +119,7 @@ def _text(value: Decimal) -> str:
 
 
 @dataclass(frozen=True)
-class Curve:
+class PrintedCurve:
     """What curves.js holds for one entry."""
 
     id: str
@@ -177,13 +131,13 @@ class Curve:
     df: str
 
 
-def cached_curve(activation: Activation, analysis: ElementwiseAnalysis, memo: Memo) -> Curve:
+def cached_curve(activation: Activation, analysis: ElementwiseAnalysis, memo: Memo) -> PrintedCurve:
     """``curve``, kept across builds while the entry's content and this printer hold."""
     return memo.cached("curves", [activation.mathematics()], lambda: curve(activation, analysis))
 
 
-def curve(activation: Activation, analysis: ElementwiseAnalysis) -> Curve:
-    return Curve(
+def curve(activation: Activation, analysis: ElementwiseAnalysis) -> PrintedCurve:
+    return PrintedCurve(
         id=activation.id,
         name=activation.name,
         family=activation.family.slug,
@@ -194,7 +148,7 @@ def curve(activation: Activation, analysis: ElementwiseAnalysis) -> Curve:
     )
 
 
-def curves_script(curves: Sequence[Curve]) -> str:
+def curves_script(curves: Sequence[PrintedCurve]) -> str:
     """The generated ``curves.js``: ``ACTIVATION_CURVES[id] = {name, parameters, f, df}``."""
     lines = [
         "/* Generated by generator/present/jscode.py from the catalog; do not edit.",

@@ -6,7 +6,7 @@ property cells, so the templates only place them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -20,24 +20,17 @@ from generator.present.figures.entry import EntryFigures
 from generator.present.formulas import Formulas
 from generator.present.framework_code import framework_snippets
 from generator.present.jscode import slider
+from generator.present.printers import shortest_text_number
 from generator.present.text import (
     FRAMEWORK_TITLES,
-    monotonicity,
     properties_rows,
     smoothness,
     value_range,
     yes_no,
 )
-from generator.records.analysis import (
-    Analysis,
-    ElementwiseAnalysis,
-    Monotonicity,
-    Properties,
-    Saturation,
-    VectorAnalysis,
-)
+from generator.records.analysis import Analysis, ElementwiseAnalysis, VectorAnalysis
 from generator.records.catalog import Activation, F, Kind
-from generator.records.views import Link, OverviewRow, Snippet
+from generator.records.views import Link, Snippet
 
 KIND_TEXT: Final = {
     Kind.ELEMENTWISE: "elementwise, ℝ → ℝ",
@@ -58,11 +51,12 @@ class EntryParts:
     figures: EntryFigures
 
 
-def page_context(parts: EntryParts, catalog: Sequence[EntryParts]) -> dict[str, object]:
-    """The variables of ``activation.md.j2`` for one entry."""
+def common_context(parts: EntryParts, catalog: Sequence[EntryParts]) -> dict[str, object]:
+    """The variables of ``activation.md.j2`` every kind of entry has; the kind adds its own
+    (``generator.present.kinds``)."""
     activation = parts.activation
     gate = next((p for p in catalog if p.activation.id == parts.snippet.gate_of), None)
-    context: dict[str, object] = {
+    return {
         "a": activation,
         "elementwise": isinstance(parts.analysis, ElementwiseAnalysis),
         "figure": parts.figures.figure,
@@ -84,7 +78,7 @@ def page_context(parts: EntryParts, catalog: Sequence[EntryParts]) -> dict[str, 
         "kind_text": KIND_TEXT[activation.kind],
         "framework_code": framework_snippets(activation),
         "accuracy": None if parts.accuracy is None else accuracy_view(parts.accuracy),
-        "gate_of": None if gate is None else _link(gate.activation),
+        "gate_of": None if gate is None else link(gate.activation),
         "missing_frameworks": [
             FRAMEWORK_TITLES[name]
             for name in FRAMEWORK_TITLES
@@ -92,14 +86,9 @@ def page_context(parts: EntryParts, catalog: Sequence[EntryParts]) -> dict[str, 
         ],
         "explorer": _explorer(activation, parts.analysis),
     }
-    if isinstance(parts.analysis, ElementwiseAnalysis):
-        context |= _elementwise_context(activation, parts.analysis, parts.formulas)
-    else:
-        context |= _vector_context(activation, parts.analysis, catalog)
-    return context
 
 
-def _link(activation: Activation) -> Link:
+def link(activation: Activation) -> Link:
     return Link(activation.id, activation.name)
 
 
@@ -113,9 +102,10 @@ def _explorer(activation: Activation, analysis: Analysis) -> list[dict[str, obje
     ]
 
 
-def _elementwise_context(
-    activation: Activation, analysis: ElementwiseAnalysis, printed: Formulas
-) -> dict[str, object]:
+def elementwise_context(parts: EntryParts, catalog: Sequence[EntryParts]) -> dict[str, object]:
+    """The Derivatives and Properties sections of a scalar entry's page."""
+    activation, analysis, printed = parts.activation, parts.analysis, parts.formulas
+    assert isinstance(analysis, ElementwiseAnalysis)
     identity = None
     if activation.derivative_identity is not None:
         function = latex.name(activation)
@@ -154,13 +144,14 @@ def _elementwise_context(
     }
 
 
-def _vector_context(
-    activation: Activation, analysis: VectorAnalysis, catalog: Sequence[EntryParts]
-) -> dict[str, object]:
+def vector_context(parts: EntryParts, catalog: Sequence[EntryParts]) -> dict[str, object]:
+    """The Jacobian, the two-class reduction and the facts of a vector entry's page."""
+    activation, analysis = parts.activation, parts.analysis
+    assert isinstance(analysis, VectorAnalysis)
     symbol = activation.symbol_latex
     jacobian = sp.latex(analysis.jacobian_entry)
     matches = [
-        _link(other.activation)
+        link(other.activation)
         for other in catalog
         if other.activation.kind is Kind.ELEMENTWISE
         and _agree_at_probes(other.activation.at_defaults(), analysis.two_class_reduction)
@@ -239,56 +230,6 @@ def _tolerance_text(activation: Activation) -> str | None:
     return ", ".join(parts)
 
 
-def overview_row(parts: EntryParts, page: str) -> OverviewRow:
-    """The entry's line in the home page's and its family page's table."""
-    analysis = parts.analysis
-    if isinstance(analysis, ElementwiseAnalysis):
-        properties = analysis.properties
-        value_range_text = value_range(properties.range)
-        monotonic = monotonicity(properties.monotonicity)
-        continuity = smoothness(properties.smoothness)
-    else:
-        value_range_text = value_range(analysis.component_range) + " per component"
-        monotonic = "—"
-        continuity = smoothness(analysis.smoothness)
-    return OverviewRow(
-        name=parts.activation.name,
-        page=page,
-        thumbnail=parts.figures.thumbnail,
-        formula=parts.formulas.definition,
-        range=value_range_text,
-        monotonic=monotonic,
-        continuity=continuity,
-        use=parts.activation.uses[0],
-    )
-
-
 def number(value: sp.Expr) -> str:
     """Defaults as people write them: 0.01, not 1/100."""
-    return str(int(value)) if value.is_Integer else repr(float(value))
-
-
-def examples(catalog: Sequence[EntryParts]) -> Mapping[str, tuple[Link, ...]]:
-    """Computed lists the properties page cites (e.g. which entries saturate)."""
-    tests: dict[str, Callable[[Properties], bool]] = {
-        "saturating": lambda p: (
-            p.left.saturation is Saturation.SOFT and p.right.saturation is Saturation.SOFT
-        ),
-        "unbounded": lambda p: p.bounded_above is False,
-        "zero_centred": lambda p: p.zero_centred is True,
-        "not_zero_centred": lambda p: p.zero_centred is False,
-        "kinked": lambda p: bool(p.kinks),
-        "non_monotonic": lambda p: p.monotonicity is Monotonicity.NOT_MONOTONIC,
-        "hard_left": lambda p: p.left.saturation is Saturation.HARD,
-        "smooth": lambda p: p.smoothness is not None and p.smoothness.infinite,
-        "self_gated": lambda p: bool(p.self_gated),
-    }
-    scalar = [
-        (parts.activation, parts.analysis.properties)
-        for parts in catalog
-        if isinstance(parts.analysis, ElementwiseAnalysis)
-    ]
-    return {
-        name: tuple(_link(activation) for activation, p in scalar if test(p))
-        for name, test in tests.items()
-    }
+    return shortest_text_number(value)

@@ -4,25 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-import sympy as sp
-
 from generator.catalog.families import FAMILIES
 from generator.numerics.report import Accuracy
 from generator.present import comparison
 from generator.present.code import numpy_snippet
 from generator.present.data import catalog_json
+from generator.present.examples import examples
 from generator.present.figures import overlays
 from generator.present.figures import svg as figures
 from generator.present.figures.entry import FIGURES, entry_figures
 from generator.present.formulas import formulas
 from generator.present.jscode import CURVES_PATH, cached_curve, curves_script
-from generator.present.page import EntryParts, examples, overview_row, page_context
+from generator.present.kinds import plot, scalar_entries, view_of
+from generator.present.page import EntryParts, common_context
 from generator.present.table_csv import properties_csv
-from generator.present.text import smoothness, value_range
 from generator.records.analysis import Analysis, ElementwiseAnalysis
 from generator.records.catalog import Activation
 from generator.records.services import Memo, Steps
-from generator.records.views import Card, EntryView, FigureRef, Overlay, SiteView
+from generator.records.views import Card, EntryView, FigureRef, Overlay, OverviewRow, SiteView
 
 
 def present_all(
@@ -73,19 +72,15 @@ def _parts(
         formulas=formulas(activation, analysis, memo),
         snippet=snippet,
         accuracy=measured.get(snippet.gate_of or activation.id),
-        figures=entry_figures(activation, analysis, memo),
+        figures=entry_figures(activation, analysis, memo, plot),
     )
 
 
 def _view(parts: EntryParts, catalog: Sequence[EntryParts]) -> EntryView:
-    activation, analysis = parts.activation, parts.analysis
+    activation = parts.activation
+    kind = view_of(activation)
+    summary = kind.summary(parts.analysis)
     page = f"activations/{activation.id}.md"
-    if isinstance(analysis, ElementwiseAnalysis):
-        range_text = value_range(analysis.properties.range)
-        smoothness_text: str | None = smoothness(analysis.properties.smoothness)
-    else:
-        range_text = value_range(analysis.component_range)
-        smoothness_text = None
     return EntryView(
         activation=activation,
         figure=parts.figures.figure,
@@ -95,44 +90,29 @@ def _view(parts: EntryParts, catalog: Sequence[EntryParts]) -> EntryView:
             name=activation.name,
             image=parts.figures.card,
             alt=f"{activation.name}: f and f′ from −5 to 5",
-            range=_card_range(analysis),
+            range=summary.card_range,
         ),
-        overview=overview_row(parts, page),
-        range_text=range_text,
-        smoothness_text=smoothness_text,
-        page_context=page_context(parts, catalog),
+        overview=OverviewRow(
+            name=activation.name,
+            page=page,
+            thumbnail=parts.figures.thumbnail,
+            formula=parts.formulas.definition,
+            range=summary.overview_range,
+            monotonic=summary.monotonic,
+            continuity=summary.continuity,
+            use=activation.uses[0],
+        ),
+        range_text=summary.range,
+        smoothness_text=summary.smoothness,
+        page_context=common_context(parts, catalog) | kind.page(parts, catalog),
         figures=parts.figures.files,
     )
 
 
-def _card_range(analysis: Analysis) -> str:
-    """The range, or its numerical estimate marked ≈, as HTML (cards are raw HTML)."""
-    if not isinstance(analysis, ElementwiseAnalysis):
-        return value_range(_rounded(analysis.component_range))
-    properties = analysis.properties
-    if properties.range is not None:
-        return value_range(_rounded(properties.range))
-    if properties.range_estimate is not None:
-        return "≈ " + value_range(_rounded(properties.range_estimate))
-    return "range not determined"
-
-
-def _rounded(values: sp.Set | None) -> sp.Set | None:
-    """Long exact decimals (SELU's −λα) cut to four digits: a card has room for little."""
-    if values is None:
-        return None
-    long = {r: sp.Float(r, 4) for r in values.atoms(sp.Rational) if r.q > 100}
-    rounded: sp.Set = values.xreplace(long)
-    return rounded
-
-
 def _curves(parts: Sequence[EntryParts], memo: Memo) -> bytes:
     """``curves.js``: f and f′ of every scalar entry, printed by SymPy for the widgets."""
-    printed = [
-        cached_curve(p.activation, p.analysis, memo)
-        for p in parts
-        if isinstance(p.analysis, ElementwiseAnalysis)
-    ]
+    pairs = [(p.activation, p.analysis) for p in parts]
+    printed = [cached_curve(a, analysis, memo) for a, analysis in scalar_entries(pairs)]
     return curves_script(printed).encode()
 
 
@@ -147,7 +127,7 @@ def _overlays(
             continue
         for scheme in figures.SCHEMES:
             path = f"{FIGURES}/overlay-{family.slug}-{scheme.name}.svg"
-            files[path] = overlays.family_overlay(members, scheme, memo)
+            files[path] = overlays.family_overlay(members, scheme, memo, plot)
         alt = overlays.description(family.title, [activation for activation, _ in members])
         figure = FigureRef(
             f"{FIGURES}/overlay-{family.slug}-light.svg",

@@ -11,16 +11,15 @@ import io
 from collections.abc import Sequence
 from typing import Final
 
-import sympy as sp
-
 from generator.present.data import continuity_class
+from generator.present.printers import text_interval, text_number
 from generator.records.analysis import Analysis, ElementwiseAnalysis, Properties, VectorAnalysis
 from generator.records.catalog import Activation
 from generator.records.published import CSV_COLUMNS
 
 COLUMNS: Final = tuple(column.name for column in CSV_COLUMNS)
 
-Cell = str | bool | None
+CsvValue = str | bool | None  # a field before it is text: None is empty, booleans true/false
 
 
 def properties_csv(records: Sequence[tuple[Activation, Analysis]]) -> str:
@@ -29,12 +28,12 @@ def properties_csv(records: Sequence[tuple[Activation, Analysis]]) -> str:
     writer.writerow(COLUMNS)
     for activation, analysis in records:
         row = _row(activation, analysis)
-        writer.writerow([_text(row.get(column)) for column in COLUMNS])
+        writer.writerow([_field(row.get(column)) for column in COLUMNS])
     return buffer.getvalue()
 
 
-def _row(activation: Activation, analysis: Analysis) -> dict[str, Cell]:
-    row: dict[str, Cell] = {
+def _row(activation: Activation, analysis: Analysis) -> dict[str, CsvValue]:
+    row: dict[str, CsvValue] = {
         "id": activation.id,
         "name": activation.name,
         "family": activation.family.slug,
@@ -46,14 +45,15 @@ def _row(activation: Activation, analysis: Analysis) -> dict[str, Cell]:
     if isinstance(analysis, ElementwiseAnalysis):
         row |= _elementwise(analysis.properties)
     elif isinstance(analysis, VectorAnalysis):
-        row["range"] = interval(analysis.component_range)
+        domain = analysis.component_range
+        row["range"] = None if domain is None else text_interval(domain)
         row["continuity_class"] = "C^inf" if analysis.smoothness else None
     return row
 
 
-def _elementwise(p: Properties) -> dict[str, Cell]:
+def _elementwise(p: Properties) -> dict[str, CsvValue]:
     return {
-        "range": interval(p.range),
+        "range": None if p.range is None else text_interval(p.range),
         "bounded_below": p.bounded_below,
         "bounded_above": p.bounded_above,
         "monotonicity": p.monotonicity.value if p.monotonicity else None,
@@ -61,42 +61,19 @@ def _elementwise(p: Properties) -> dict[str, Cell]:
         "odd": p.odd,
         "continuity_class": continuity_class(p.smoothness),
         "non_differentiable_at": (
-            None if p.kinks is None else " ".join(_number(k.at) for k in p.kinks) or "none"
+            None if p.kinks is None else " ".join(text_number(k.at) for k in p.kinks) or "none"
         ),
         "saturates_left": p.left.saturation.value if p.left.saturation else None,
         "saturates_right": p.right.saturation.value if p.right.saturation else None,
         "self_gated": p.self_gated,
-        "f_at_0": None if p.value_at_zero is None else _number(p.value_at_zero),
-        "derivative_at_0": None if p.derivative_at_zero is None else _number(p.derivative_at_zero),
+        "f_at_0": None if p.value_at_zero is None else text_number(p.value_at_zero),
+        "derivative_at_0": None
+        if p.derivative_at_zero is None
+        else text_number(p.derivative_at_zero),
     }
 
 
-def interval(domain: sp.Set | None) -> str | None:
-    """``[-1, inf)``, ``(0, 1)``, ``{0, 1}``; unions joined by `` U ``."""
-    if domain is None:
-        return None
-    if isinstance(domain, sp.Union):
-        return " U ".join(filter(None, (interval(part) for part in domain.args)))
-    if isinstance(domain, sp.Interval):
-        left = "(" if domain.left_open else "["
-        right = ")" if domain.right_open else "]"
-        return f"{left}{_number(domain.start)}, {_number(domain.end)}{right}"
-    if isinstance(domain, sp.FiniteSet):
-        return "{" + ", ".join(_number(v) for v in sorted(domain.args, key=float)) + "}"
-    return str(domain)
-
-
-def _number(value: sp.Expr) -> str:
-    if value == sp.oo:
-        return "inf"
-    if value == -sp.oo:
-        return "-inf"
-    if isinstance(value, sp.Integer):
-        return str(value)
-    return f"{float(value):.10g}"
-
-
-def _text(value: Cell) -> str:
+def _field(value: CsvValue) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -7,7 +7,7 @@ from typing import Final
 
 import sympy as sp
 
-from generator.present.latex import interval
+from generator.present.printers import latex_interval, latex_number
 from generator.records.analysis import Monotonicity, Properties, Saturation, Smoothness, Tail
 from generator.records.catalog import Activation
 from generator.records.markup import placeholder
@@ -33,12 +33,13 @@ def yes_no(answer: bool | None) -> str:
     return NOT_DETERMINED if answer is None else ("yes" if answer else "no")
 
 
-def number(value: sp.Expr | None) -> str:
-    return NOT_DETERMINED if value is None else tex(sp.latex(value))
+def exact_value(value: sp.Expr | None) -> str:
+    """A computed value (f(0), f′(0)) as page text."""
+    return NOT_DETERMINED if value is None else tex(latex_number(value))
 
 
 def value_range(domain: sp.Set | None) -> str:
-    return NOT_DETERMINED if domain is None else tex(interval(domain))
+    return NOT_DETERMINED if domain is None else tex(latex_interval(domain))
 
 
 def monotonicity(value: Monotonicity | None) -> str:
@@ -63,7 +64,7 @@ def saturation(tail: Tail) -> str:
         return NOT_DETERMINED
     if tail.derivative_limit is None:
         return "no: f′ keeps oscillating"
-    limit = tex(f"f'(x) \\to {sp.latex(tail.derivative_limit)}")
+    limit = tex(f"f'(x) \\to {latex_number(tail.derivative_limit)}")
     if tail.saturation is Saturation.HARD:
         return "hard: f′ is exactly 0 beyond some point"
     if tail.saturation is Saturation.SOFT:
@@ -79,9 +80,9 @@ def properties_rows(properties: Properties) -> tuple[tuple[str, str], ...]:
     elif not kinks:
         kink_text = "none"
     else:
-        kink_text = ", ".join(tex(f"x = {sp.latex(kink.at)}") for kink in kinks)
+        kink_text = ", ".join(tex(f"x = {latex_number(kink.at)}") for kink in kinks)
     if properties.range is None and properties.range_estimate is not None:
-        estimate = tex("\\approx " + interval(properties.range_estimate))
+        estimate = tex("\\approx " + latex_interval(properties.range_estimate))
         range_text = f"not determined symbolically; numerically {estimate}"
     else:
         range_text = value_range(properties.range)
@@ -96,7 +97,7 @@ def properties_rows(properties: Properties) -> tuple[tuple[str, str], ...]:
         ("Not differentiable at", kink_text),
         ("Saturates as x → −∞", saturation(properties.left)),
         ("Saturates as x → +∞", saturation(properties.right)),
-        ("f(0)", number(properties.value_at_zero)),
+        ("f(0)", exact_value(properties.value_at_zero)),
         ("f′(0)", _derivative_at_zero(properties)),
         ("Approximates the identity near 0", yes_no(properties.identity_near_zero)),
         ("Self-gated (x times a soft gate)", yes_no(properties.self_gated)),
@@ -106,4 +107,4 @@ def properties_rows(properties: Properties) -> tuple[tuple[str, str], ...]:
 def _derivative_at_zero(properties: Properties) -> str:
     if properties.kinks is not None and any(kink.at == 0 for kink in properties.kinks):
         return "does not exist (kink at 0)"
-    return number(properties.derivative_at_zero)
+    return exact_value(properties.derivative_at_zero)

@@ -148,7 +148,8 @@ class Activation:
 
     def at_defaults(self) -> sp.Expr:
         """The formula with every parameter replaced by its (exact) default."""
-        return self.expression.subs(self.defaults)
+        substituted: sp.Expr = self.expression.subs(self.defaults)
+        return substituted
 
     def framework(self, name: str) -> FrameworkEntry | None:
         return next((entry for entry in self.frameworks if entry.framework == name), None)

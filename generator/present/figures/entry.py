@@ -3,19 +3,21 @@ card and, for vector entries whose outputs form a distribution, the temperature 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Final
 
 from generator.present.figures import plots
 from generator.present.figures import svg as figures
+from generator.present.figures.svg import Plot
 from generator.present.text import function_name
-from generator.records.analysis import Analysis, ElementwiseAnalysis, VectorAnalysis
+from generator.records.analysis import Analysis, VectorAnalysis
 from generator.records.catalog import Activation
 from generator.records.services import Memo
 from generator.records.views import FigureRef
 
 FIGURES: Final = "assets/figures"  # under docs/
+PlotMaker = Callable[[Activation, Analysis], Plot]  # the kind's plot (generator.present.kinds)
 
 
 @dataclass(frozen=True)
@@ -27,11 +29,13 @@ class EntryFigures:
     card: str
 
 
-def entry_figures(activation: Activation, analysis: Analysis, memo: Memo) -> EntryFigures:
+def entry_figures(
+    activation: Activation, analysis: Analysis, memo: Memo, plot_of: PlotMaker
+) -> EntryFigures:
     """The entry's figures, reused while its mathematics and the drawing code hold."""
     name = activation.id
     files, description, extra = memo.cached(
-        "figures", ["entry", activation.mathematics()], lambda: _draw(activation, analysis)
+        "figures", ["entry", activation.mathematics()], lambda: _draw(activation, analysis, plot_of)
     )
     return EntryFigures(
         files=files,
@@ -45,14 +49,11 @@ def entry_figures(activation: Activation, analysis: Analysis, memo: Memo) -> Ent
 
 
 def _draw(
-    activation: Activation, analysis: Analysis
+    activation: Activation, analysis: Analysis, plot_of: PlotMaker
 ) -> tuple[dict[str, bytes], str, FigureRef | None]:
     name = activation.id
     files: dict[str, bytes] = {}
-    if isinstance(analysis, ElementwiseAnalysis):
-        plot = plots.elementwise_plot(activation, analysis)
-    else:
-        plot = plots.vector_plot(activation, analysis)
+    plot = plot_of(activation, analysis)
     for scheme in figures.SCHEMES:
         files[f"{FIGURES}/{name}-{scheme.name}.svg"] = figures.draw(plot, scheme)
     files[f"{FIGURES}/{name}-thumb.svg"] = figures.sparkline(plot.curves[0])

@@ -12,10 +12,10 @@ from typing import Final
 
 from matplotlib.figure import Figure
 
-from generator.present.figures import plots
 from generator.present.figures import svg as figures
+from generator.present.figures.entry import PlotMaker
 from generator.present.figures.svg import Curve, Scheme
-from generator.records.analysis import Analysis, ElementwiseAnalysis, VectorAnalysis
+from generator.records.analysis import Analysis
 from generator.records.catalog import Activation, Kind
 from generator.records.services import Memo
 
@@ -34,14 +34,19 @@ DASHES: Final = ("-", "--", ":")
 
 
 def family_overlay(
-    members: Sequence[tuple[Activation, Analysis]], scheme: Scheme, memo: Memo
+    members: Sequence[tuple[Activation, Analysis]], scheme: Scheme, memo: Memo, plot_of: PlotMaker
 ) -> bytes:
     """f (left) and f′ (right) of every member, from the cache when unchanged."""
+
+    def curves(activation: Activation, analysis: Analysis) -> tuple[Curve, Curve]:
+        plot = plot_of(activation, analysis)
+        return plot.curves[0], plot.curves[1]
+
     parts = [scheme.name, *(activation.mathematics() for activation, _ in members)]
     return memo.cached(
         "figures",
         ["overlay", *parts],
-        lambda: _draw([(gated_label(a), *_curves(a, analysis)) for a, analysis in members], scheme),
+        lambda: _draw([(gated_label(a), *curves(a, analysis)) for a, analysis in members], scheme),
     )
 
 
@@ -51,15 +56,6 @@ def description(family_title: str, members: Sequence[Activation]) -> str:
         f"Overlay of the {family_title} family: f on the left and f′ on the right, for x from"
         f" −5 to 5, of {names}."
     )
-
-
-def _curves(activation: Activation, analysis: Analysis) -> tuple[Curve, Curve]:
-    if isinstance(analysis, ElementwiseAnalysis):
-        plot = plots.elementwise_plot(activation, analysis)
-    else:
-        assert isinstance(analysis, VectorAnalysis)
-        plot = plots.vector_plot(activation, analysis)
-    return plot.curves[0], plot.curves[1]
 
 
 def _draw(members: Sequence[tuple[str, Curve, Curve]], scheme: Scheme) -> bytes:

@@ -1,0 +1,120 @@
+"""One registry of how each kind of entry is shown: elementwise, gated and vector.
+
+Scalar kinds (elementwise, and gated units through their gate g) are analysed as a real
+function of x; vector kinds (softmax) as a map of ℝⁿ, shown through the two-class reduction.
+Everything that differs between them on a page (the plot, the page's derivative section,
+the short range and continuity texts) is looked up here, not tested for case by case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+import sympy as sp
+
+from generator.present.figures import plots
+from generator.present.figures.svg import Plot
+from generator.present.page import EntryParts, elementwise_context, vector_context
+from generator.present.text import monotonicity, smoothness, value_range
+from generator.records.analysis import Analysis, ElementwiseAnalysis, VectorAnalysis
+from generator.records.catalog import Activation, Kind
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The short texts the overview tables, the guide and the cheat sheet quote."""
+
+    range: str  # as the guide quotes it
+    overview_range: str  # the home page's Range column
+    monotonic: str
+    continuity: str
+    smoothness: str | None  # None where the guide has no continuity to quote (vector)
+    card_range: str  # HTML, rounded, for the cheat sheet
+
+
+@dataclass(frozen=True)
+class KindView:
+    plot: Callable[[Activation, Analysis], Plot]
+    summary: Callable[[Analysis], Summary]
+    page: Callable[[EntryParts, Sequence[EntryParts]], dict[str, object]]  # its own sections
+
+
+def _scalar(analysis: Analysis) -> ElementwiseAnalysis:
+    assert isinstance(analysis, ElementwiseAnalysis), "a scalar kind has a scalar analysis"
+    return analysis
+
+
+def _vector(analysis: Analysis) -> VectorAnalysis:
+    assert isinstance(analysis, VectorAnalysis), "a vector kind has a vector analysis"
+    return analysis
+
+
+def _scalar_summary(analysis: Analysis) -> Summary:
+    properties = _scalar(analysis).properties
+    if properties.range is not None:
+        card = value_range(_rounded(properties.range))
+    elif properties.range_estimate is not None:
+        card = "≈ " + value_range(_rounded(properties.range_estimate))
+    else:
+        card = "range not determined"
+    continuity = smoothness(properties.smoothness)
+    return Summary(
+        range=value_range(properties.range),
+        overview_range=value_range(properties.range),
+        monotonic=monotonicity(properties.monotonicity),
+        continuity=continuity,
+        smoothness=continuity,
+        card_range=card,
+    )
+
+
+def _vector_summary(analysis: Analysis) -> Summary:
+    vector = _vector(analysis)
+    return Summary(
+        range=value_range(vector.component_range),
+        overview_range=value_range(vector.component_range) + " per component",
+        monotonic="—",
+        continuity=smoothness(vector.smoothness),
+        smoothness=None,
+        card_range=value_range(_rounded(vector.component_range)),
+    )
+
+
+def _rounded(values: sp.Set | None) -> sp.Set | None:
+    """Long exact decimals (SELU's −λα) cut to four digits: a card has room for little."""
+    if values is None:
+        return None
+    long = {r: sp.Float(r, 4) for r in values.atoms(sp.Rational) if r.q > 100}
+    rounded: sp.Set = values.xreplace(long)
+    return rounded
+
+
+SCALAR: Final = KindView(
+    plot=lambda activation, analysis: plots.elementwise_plot(activation, _scalar(analysis)),
+    summary=_scalar_summary,
+    page=elementwise_context,
+)
+VECTOR: Final = KindView(
+    plot=lambda activation, analysis: plots.vector_plot(activation, _vector(analysis)),
+    summary=_vector_summary,
+    page=vector_context,
+)
+KINDS: Final = {Kind.ELEMENTWISE: SCALAR, Kind.GATED: SCALAR, Kind.VECTOR: VECTOR}
+
+
+def view_of(activation: Activation) -> KindView:
+    return KINDS[activation.kind]
+
+
+def plot(activation: Activation, analysis: Analysis) -> Plot:
+    """The entry's main plot, as its kind draws it."""
+    return view_of(activation).plot(activation, analysis)
+
+
+def scalar_entries(
+    pairs: Sequence[tuple[Activation, Analysis]],
+) -> list[tuple[Activation, ElementwiseAnalysis]]:
+    """The entries analysed as a function of x, with their analyses typed as such."""
+    return [(a, _scalar(analysis)) for a, analysis in pairs if a.kind.scalar]
