@@ -86,7 +86,7 @@ def main() -> None:
 def _case(
     activation: Activation, analysis: ElementwiseAnalysis, quantity: measure.Quantity, grid: Array
 ) -> measure.Case:
-    return measure.case(activation, analysis, quantity, grid)
+    return measure.case(activation, analysis, quantity, grid, Cache(Paths.default().cache))
 
 
 def _existing(path: Path) -> dict[str, Any]:

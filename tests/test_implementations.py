@@ -27,7 +27,7 @@ from generator.numerics.grid import EXTREMES, accuracy_grid
 from generator.numerics.ulp import summarise
 from generator.records.analysis import Tail
 from generator.records.catalog import Activation, Kind
-from tests.conftest import CATALOG, each, elementwise_analysis
+from tests.conftest import CATALOG, MEMO, each, elementwise_analysis
 
 ELEMENTWISE = tuple(a for a in CATALOG if a.kind is Kind.ELEMENTWISE)
 IMPLEMENTED = tuple(a for a in ELEMENTWISE if implementations.source(a.id) is not None)
@@ -192,7 +192,9 @@ def test_awkward_inputs(activation: Activation, dtype: type[np.floating]) -> Non
 def _exact_at_extremes(activation: Activation, quantity: measure.Quantity) -> np.ndarray[Any, Any]:
     """The exact values at the finite extremes, ±inf where they exceed float64."""
     expression = measure.expressions(activation, elementwise_analysis(activation))[quantity]
-    hi: np.ndarray[Any, Any] = reference.exact(expression, activation.variable, FINITE_EXTREMES)[0]
+    hi: np.ndarray[Any, Any] = reference.exact(
+        expression, activation.variable, FINITE_EXTREMES, MEMO
+    )[0]
     return hi
 
 
@@ -231,7 +233,7 @@ def test_meets_its_published_accuracy(activation: Activation, quantity: measure.
     found = implementations.functions(activation.id)
     assert found is not None
     function = dict(zip(measure.QUANTITIES, found, strict=True))[quantity]
-    case = measure.case(activation, elementwise_analysis(activation), quantity, SUBSET)
+    case = measure.case(activation, elementwise_analysis(activation), quantity, SUBSET, MEMO)
     entry = _report()["entries"][activation.id]
     published = entry["results"]["ours"]
     zeros = np.array(entry["zeros"][quantity], dtype=np.float64)

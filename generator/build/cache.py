@@ -36,6 +36,7 @@ CODE: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
         ("sympy", "numpy", "matplotlib"),
     ),
     "katex": (("publish/katex.py", "publish/katex_render.cjs"), ()),
+    "reference": (("numerics/reference.py",), ("mpmath", "sympy", "numpy")),
 }
 
 

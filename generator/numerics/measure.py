@@ -20,6 +20,7 @@ from generator.numerics import reference
 from generator.numerics.ulp import Errors, errors
 from generator.records.analysis import ElementwiseAnalysis
 from generator.records.catalog import Activation
+from generator.records.services import Memo
 
 Array = npt.NDArray[np.float64]
 Quantity = Literal["f", "df"]
@@ -61,11 +62,16 @@ def grid_for(activation: Activation, quantity: Quantity, grid: Array) -> Array:
 
 
 def case(
-    activation: Activation, analysis: ElementwiseAnalysis, quantity: Quantity, grid: Array
+    activation: Activation,
+    analysis: ElementwiseAnalysis,
+    quantity: Quantity,
+    grid: Array,
+    memo: Memo,
 ) -> Case:
+    """The exact values of one quantity on the grid (from ``memo`` when computed before)."""
     points = grid_for(activation, quantity, grid)
     expression = expressions(activation, analysis)[quantity]
-    return Case(quantity, points, reference.exact(expression, activation.variable, points))
+    return Case(quantity, points, reference.exact(expression, activation.variable, points, memo))
 
 
 @dataclass(frozen=True)

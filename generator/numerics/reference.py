@@ -4,17 +4,14 @@ Each point is evaluated with mpmath at 50 significant digits plus |x|/2 (so that
 like e^{−|x|} is never absorbed when added to 1, which two equal-but-short precisions would
 both miss: log(1 + eˣ) at x = −200), and again 30 digits finer; where the two disagree
 (cancellation, as in x − tanh x near 0) the precision is doubled until they agree, so the
-reference is right to far more than the 53 bits it is compared against. Results are
-cached on disk by the expression and the grid, since the 20,000-point grid takes minutes.
+reference is right to far more than the 53 bits it is compared against. The caller's
+cache keeps the results.
 """
 
 from __future__ import annotations
 
-import hashlib
-import io
 import math
 from collections.abc import Callable
-from pathlib import Path
 from typing import Final
 
 import mpmath
@@ -23,41 +20,28 @@ import numpy.typing as npt
 import sympy as sp
 
 from generator.analysis.pieces import canonical
-from generator.build.cache import read_blob, write_blob
-from generator.paths import Paths
+from generator.records.services import Memo
 
 Array = npt.NDArray[np.float64]
-FOLDER: Final = Paths.default().cache / "accuracy"
 START_DIGITS: Final = 50
 AGREEMENT: Final = mpmath.mpf(10) ** -40
 VERSION: Final = "2"
 
 
-def exact(expression: sp.Expr, x: sp.Symbol, grid: Array, folder: Path = FOLDER) -> Array:
+def exact(expression: sp.Expr, x: sp.Symbol, grid: Array, memo: Memo) -> Array:
     """A (2, n) array: the correctly rounded value and the rounded remainder, per point.
 
-    NaN marks points where the expression is undefined or not real.
+    NaN marks points where the expression is undefined or not real. Kept in ``memo`` by
+    the expression and the grid, since the full grid takes minutes.
     """
-    path = folder / f"{_key(expression, x, grid)}.npy"
-    stored = read_blob(path)
-    if stored is not None:
-        loaded: Array = np.load(io.BytesIO(stored))
-        return loaded
+    parts = [VERSION, sp.srepr(expression), x.name, np.ascontiguousarray(grid).tobytes()]
+    return memo.cached("reference", parts, lambda: _pairs(expression, x, grid))
+
+
+def _pairs(expression: sp.Expr, x: sp.Symbol, grid: Array) -> Array:
     function = _mpmath_function(expression, x)
-    pairs = np.array([_pair(function, float(point)) for point in grid]).T
-    buffer = io.BytesIO()
-    np.save(buffer, pairs)
-    write_blob(path, buffer.getvalue())
+    pairs: Array = np.array([_pair(function, float(point)) for point in grid]).T
     return pairs
-
-
-def _key(expression: sp.Expr, x: sp.Symbol, grid: Array) -> str:
-    digest = hashlib.sha256(VERSION.encode())
-    digest.update(sp.srepr(expression).encode())
-    digest.update(x.name.encode())
-    digest.update(np.ascontiguousarray(grid).tobytes())
-    digest.update(mpmath.__version__.encode() + sp.__version__.encode())
-    return digest.hexdigest()
 
 
 def _mpmath_function(expression: sp.Expr, x: sp.Symbol) -> Callable[[mpmath.mpf], object]:
