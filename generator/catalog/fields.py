@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from generator.errors import CatalogError
@@ -116,11 +117,14 @@ class Fields:
     def nested(self, key: str) -> Fields:
         return Fields(self.path, self.raw(key), self.name(key))
 
-    def finish(self) -> None:
-        """Reject every field that no reader asked for."""
+    def finish(self, known: Sequence[str] = ()) -> None:
+        """Reject every field that no reader asked for, naming the nearest ``known`` one."""
         unknown = sorted(str(key) for key in self._raw if key not in self._read)
-        if unknown:
-            raise self.fail(unknown[0], "is not a known field")
+        if not unknown:
+            return
+        close = difflib.get_close_matches(unknown[0], known or sorted(self._read), n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise self.fail(unknown[0], f"is not a known field{hint}")
 
     def absent(self, key: str) -> None:
         """Mark an optional field as read when it is not there."""

@@ -9,6 +9,7 @@ from typing import Final
 import sympy as sp
 import yaml
 
+from generator.catalog import schema
 from generator.catalog.expressions import ExpressionError, parse_expression
 from generator.catalog.families import FAMILIES_BY_SLUG
 from generator.catalog.fields import Fields, is_finite_number
@@ -60,7 +61,7 @@ def load_entry(path: Path) -> Activation:
         raise CatalogError(path, "<syntax>", "is not UTF-8 text") from None
     fields = Fields(path, raw)
     activation = _activation(fields)
-    fields.finish()
+    fields.finish(known=schema.NAMES)
     return activation
 
 

@@ -1,0 +1,139 @@
+"""The catalog's fields, declared once: the loader's "did you mean" and the README's field
+table are generated from this list, and a test holds the loader to it (every declared field
+is read, every required one is required, nothing else is accepted)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from generator.catalog.expressions import CONSTANTS, FUNCTIONS
+
+
+@dataclass(frozen=True)
+class CatalogField:
+    """One row of the field table: the top-level keys it covers, whether they are required
+    (``yes``, ``no`` or a condition) and what they hold, in Markdown."""
+
+    names: tuple[str, ...]
+    required: str
+    meaning: str
+
+
+_EXPRESSION: Final = (
+    "the formula in `x` and the parameter names; functions allowed: "
+    f"`{' '.join(FUNCTIONS)}`, constants `{' '.join(CONSTANTS)}`; "
+    "`Piecewise((x, x > 0), (alpha*(exp(x) - 1), True))` for branches"
+)
+FIELDS: Final = (
+    CatalogField(
+        ("id", "name", "summary"),
+        "yes",
+        ("identifier (lower-case, `_`), display name, one or two sentences"),
+    ),
+    CatalogField(
+        ("aliases",),
+        "no",
+        ("other names"),
+    ),
+    CatalogField(
+        ("family",),
+        "yes",
+        ("a slug from `generator/catalog/families.py`"),
+    ),
+    CatalogField(
+        ("kind",),
+        "yes",
+        (
+            "`elementwise` (f(x) per entry), `gated` (input split in halves a, b; "
+            "output a ⊗ g(b); `expression` is the gate g(x)) or `vector` (component i"
+            " of a map ℝⁿ → ℝⁿ, written with `x[i]`, `x[j]`, `Sum(..., (j, 1, n))`)"
+        ),
+    ),
+    CatalogField(
+        ("symbol",),
+        "yes",
+        ("LaTeX for the function's name, e.g. `\\operatorname{ELU}`"),
+    ),
+    CatalogField(
+        ("expression",),
+        "yes",
+        _EXPRESSION,
+    ),
+    CatalogField(
+        ("parameters",),
+        "no",
+        (
+            "`name: {default, description, symbol}`; the name is PyTorch's argument "
+            "name and the default PyTorch's where PyTorch ships the activation; "
+            "`symbol` is LaTeX (`\\alpha`)"
+        ),
+    ),
+    CatalogField(
+        ("derivative_identity",),
+        "no",
+        (
+            "f′ in terms of the value `f`, e.g. `f * (1 - f)`; for vector kinds the "
+            "Jacobian in terms of the outputs `s[i]`, `s[j]`; the build fails unless "
+            "SymPy confirms it"
+        ),
+    ),
+    CatalogField(
+        ("kinks",),
+        "when f has kinks",
+        (
+            "one `{at, pytorch, jax, note}` per point where f is not differentiable: "
+            "`at` is a formula (may use parameters), `pytorch`/`jax` the value "
+            "autograd returns there (`pytorch` required when PyTorch ships it); the "
+            "build fails if the list disagrees with the kinks SymPy finds"
+        ),
+    ),
+    CatalogField(
+        ("frameworks",),
+        "yes",
+        (
+            "`pytorch`/`keras`/`jax` → `function` and/or `module` (dotted names), "
+            "`defaults` (only where they differ from ours; `required` when the "
+            "framework has none), `fixed` (other arguments that select this form, "
+            "e.g. `{approximate: tanh}`), `note`; `pytorch` also needs `tolerance: "
+            "{f_relative, f_absolute, df_relative, df_absolute}`, the agreement with "
+            "the exact formula in float64 that the tests assert (omitted bounds are "
+            "0)"
+        ),
+    ),
+    CatalogField(
+        ("differences",),
+        "no",
+        ("`{framework, description}` for deliberate departures (PyTorch's Softplus threshold)"),
+    ),
+    CatalogField(
+        ("adaptive",),
+        "no",
+        ("what is learned or drawn at random (PReLU, RReLU)"),
+    ),
+    CatalogField(
+        ("shape",),
+        "no",
+        ("for entries that change the width of their input"),
+    ),
+    CatalogField(
+        ("pros", "cons", "uses"),
+        "yes",
+        ("lists of sentences"),
+    ),
+    CatalogField(
+        ("references",),
+        "yes",
+        ("`{authors, title, year, venue, url}`; url must be https"),
+    ),
+)
+NAMES: Final = tuple(name for field in FIELDS for name in field.names)
+
+
+def markdown_table() -> str:
+    """The README's field table."""
+    lines = ["| field | required | what |", "|---|---|---|"]
+    for field in FIELDS:
+        names = ", ".join(f"`{name}`" for name in field.names)
+        lines.append(f"| {names} | {field.required} | {field.meaning} |")
+    return "\n".join(lines)
