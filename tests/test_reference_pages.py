@@ -11,6 +11,7 @@ import jinja2
 import pytest
 
 from generator.build.pipeline import build_docs
+from generator.catalog.schema import FIELDS
 from generator.records.published import CSV_COLUMNS, JSON_FIELDS
 from tests.conftest import CATALOG, PATHS, site_view
 
@@ -53,6 +54,15 @@ def test_data_page_documents_every_json_field_and_no_other(docs: Path) -> None:
     page = (docs / "data.md").read_text(encoding="utf-8")
     for field in JSON_FIELDS:
         assert f"`{field.name}`" in page
+
+
+def test_data_page_lists_every_catalog_field(docs: Path) -> None:
+    page = (docs / "data.md").read_text(encoding="utf-8")
+    section = page[page.index("## The catalog files") :]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    assert len(rows) == len(FIELDS)
+    for row, field in zip(rows, FIELDS, strict=True):
+        assert all(f"`{name}`" in row.split(" | ")[0] for name in field.names), row
 
 
 def test_csv_has_a_row_per_activation_and_agrees_with_the_json(docs: Path) -> None:

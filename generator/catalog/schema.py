@@ -4,21 +4,10 @@ is read, every required one is required, nothing else is accepted)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Final
 
 from generator.catalog.expressions import CONSTANTS, FUNCTIONS
-
-
-@dataclass(frozen=True)
-class CatalogField:
-    """One row of the field table: the top-level keys it covers, whether they are required
-    (``yes``, ``no`` or a condition) and what they hold, in Markdown."""
-
-    names: tuple[str, ...]
-    required: str
-    meaning: str
-
+from generator.records.published import CatalogField
 
 _EXPRESSION: Final = (
     "the formula in `x` and the parameter names; functions allowed: "

@@ -47,6 +47,7 @@ def reference_pages(site: SiteView, environment: jinja2.Environment) -> dict[str
             schema_version=SCHEMA_VERSION,
             fields=JSON_FIELDS,
             columns=CSV_COLUMNS,
+            catalog_fields=site.catalog_fields,
         ),
     }
 

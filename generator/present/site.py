@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from generator.catalog import schema
 from generator.catalog.families import FAMILIES
 from generator.numerics.report import Accuracy
 from generator.present import comparison
@@ -53,6 +54,7 @@ def present_all(
         examples=examples(parts),
         catalog_json=catalog_json([(p.activation, p.analysis, p.snippet) for p in parts], memo),
         properties_csv=properties_csv(pairs),
+        catalog_fields=schema.FIELDS,
         files=files,
     )
 

@@ -1,4 +1,5 @@
-"""What every field of ``activations.json`` and column of ``activations.csv`` means.
+"""What every field of ``activations.json`` and column of ``activations.csv`` means, and
+the shape of a catalog field's description (the fields themselves: ``catalog/schema.py``).
 
 The Data page is rendered from these lists, and a test checks them against the files the
 build writes, so the documentation cannot fall behind the data.
@@ -16,6 +17,16 @@ SCHEMA_VERSION: Final = 1  # activations.json's layout; raised when a field chan
 class Field:
     name: str
     type: str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class CatalogField:
+    """One row of the field table: the top-level keys it covers, whether they are required
+    (``yes``, ``no`` or a condition) and what they hold, in Markdown."""
+
+    names: tuple[str, ...]
+    required: str
     meaning: str
 
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from generator.records.catalog import Activation, Family
+from generator.records.published import CatalogField
 
 
 @dataclass(frozen=True)
@@ -131,4 +132,5 @@ class SiteView:
     examples: Mapping[str, tuple[Link, ...]]  # computed lists the properties page cites
     catalog_json: Mapping[str, object]
     properties_csv: str
+    catalog_fields: tuple[CatalogField, ...]  # documented on the Data page
     files: Mapping[str, bytes] = field(repr=False)  # figures and scripts under docs/
