@@ -107,12 +107,7 @@ def _properties(p: Properties) -> Json:
     """``null`` wherever SymPy could not decide."""
     return {
         "range": _set(p.range),
-        "bounded_below": p.bounded_below,
-        "bounded_above": p.bounded_above,
-        "monotonicity": p.monotonicity.value if p.monotonicity else None,
-        "zero_centred": p.zero_centred,
-        "odd": p.odd,
-        "continuity_class": continuity_class(p.smoothness),
+        **verdicts(p),
         "non_differentiable_at": (
             None if p.kinks is None else [json_number(kink.at) for kink in p.kinks]
         ),
@@ -143,6 +138,18 @@ def _properties(p: Properties) -> Json:
         "derivative_at_0": json_number(p.derivative_at_zero),
         "identity_near_0": p.identity_near_zero,
         "self_gated": p.self_gated,
+    }
+
+
+def verdicts(p: Properties) -> dict[str, bool | str | None]:
+    """The yes/no and one-word properties, the same in activations.json and .csv."""
+    return {
+        "bounded_below": p.bounded_below,
+        "bounded_above": p.bounded_above,
+        "monotonicity": p.monotonicity.value if p.monotonicity else None,
+        "zero_centred": p.zero_centred,
+        "odd": p.odd,
+        "continuity_class": continuity_class(p.smoothness),
     }
 
 

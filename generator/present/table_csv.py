@@ -11,7 +11,7 @@ import io
 from collections.abc import Sequence
 from typing import Final
 
-from generator.present.data import continuity_class
+from generator.present.data import verdicts
 from generator.present.printers import text_interval, text_number
 from generator.records.analysis import Analysis, ElementwiseAnalysis, Properties, VectorAnalysis
 from generator.records.catalog import Activation
@@ -54,12 +54,7 @@ def _row(activation: Activation, analysis: Analysis) -> dict[str, CsvValue]:
 def _elementwise(p: Properties) -> dict[str, CsvValue]:
     return {
         "range": None if p.range is None else text_interval(p.range),
-        "bounded_below": p.bounded_below,
-        "bounded_above": p.bounded_above,
-        "monotonicity": p.monotonicity.value if p.monotonicity else None,
-        "zero_centred": p.zero_centred,
-        "odd": p.odd,
-        "continuity_class": continuity_class(p.smoothness),
+        **verdicts(p),
         "non_differentiable_at": (
             None if p.kinks is None else " ".join(text_number(k.at) for k in p.kinks) or "none"
         ),
