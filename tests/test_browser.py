@@ -34,8 +34,11 @@ RAW_TEX: Final = ("@@tex-", "$$", "\\frac", "\\operatorname")
 SCREENSHOT_PAGES: Final = {"home": "", "gelu": "activations/gelu/", "comparison": "comparison/"}
 PICKED: Final = ("gelu", "relu", "silu")
 
+# The visible text outside code: TeX shown as code (the Data page's `symbol` example) is
+# meant to be read as source; TeX anywhere else is math that failed to typeset.
 PAGE_STATE: Final = """() => ({
-    text: document.body.innerText,
+    text: Array.from(document.querySelectorAll('pre, code'), (el) => el.innerText)
+        .reduce((text, code) => text.replace(code, ''), document.body.innerText),
     katex: document.querySelectorAll('.katex').length,
     images: Array.from(document.images, (img) => ({
         src: img.getAttribute('src'),
