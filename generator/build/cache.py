@@ -17,9 +17,9 @@ import tempfile
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Final, TypeVar
+from typing import Final, TypeVar, cast
 
-from generator.paths import PACKAGE
+from generator.paths import PACKAGE, Paths
 
 T = TypeVar("T")
 _MAGIC: Final = b"activation-analysis-v1\n"  # blob format: magic, sha256, body
@@ -48,30 +48,19 @@ class Cache:
 
     def cached(self, kind: str, parts: Sequence[str | bytes], compute: Callable[[], T]) -> T:
         path = self._path(kind, parts)
-        body = read_blob(path)
-        if body is not None:
-            try:
-                found: T = pickle.loads(body)
-            except Exception:  # a damaged or foreign entry is recomputed, whatever the cause
-                pass
-            else:
-                return found
+        found = _unpickled(path)
+        if found is not _ABSENT:
+            return cast(T, found)  # stored by this kind's compute()
         value = compute()
-        write_blob(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        _pickle(path, value)
         return value
 
     def lookup(self, kind: str, parts: Sequence[str | bytes]) -> object | None:
-        body = read_blob(self._path(kind, parts))
-        if body is None:
-            return None
-        try:
-            found: object = pickle.loads(body)
-        except Exception:  # damaged or foreign: as good as absent
-            return None
-        return found
+        found = _unpickled(self._path(kind, parts))
+        return None if found is _ABSENT else found
 
     def store(self, kind: str, parts: Sequence[str | bytes], value: object) -> None:
-        write_blob(self._path(kind, parts), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        _pickle(self._path(kind, parts), value)
 
     def _path(self, kind: str, parts: Sequence[str | bytes]) -> Path:
         digest = hashlib.sha256(kind.encode() + b"\0" + code_digest(kind).encode())
@@ -79,6 +68,26 @@ class Cache:
             data = part.encode() if isinstance(part, str) else part
             digest.update(len(data).to_bytes(8, "little") + data)
         return self.folder / kind / f"{digest.hexdigest()}.pickle"
+
+
+_ABSENT: Final = object()  # what _unpickled returns for a missing or damaged entry
+
+
+def _unpickled(path: Path) -> object:
+    """The value stored at ``path``, or ``_ABSENT`` when it is missing or cannot be read
+    back intact (truncated, corrupt, unpicklable, written by another version)."""
+    body = read_blob(path)
+    if body is None:
+        return _ABSENT
+    try:
+        found: object = pickle.loads(body)
+    except Exception:  # a damaged or foreign entry is recomputed, whatever the cause
+        return _ABSENT
+    return found
+
+
+def _pickle(path: Path, value: object) -> None:
+    write_blob(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 @cache
@@ -94,8 +103,8 @@ def code_digest(kind: str) -> str:
         for file in files:
             digest.update(str(file.relative_to(PACKAGE)).encode())
             digest.update(file.read_bytes())
-    if kind == "katex":
-        katex = PACKAGE.parent / "node_modules" / "katex" / "package.json"
+    if kind == "katex":  # an npm package: its version is in its package.json
+        katex = Paths.default().katex / "package.json"
         digest.update(katex.read_bytes() if katex.is_file() else b"missing")
     return digest.hexdigest()
 

@@ -22,7 +22,15 @@ from generator.present.table_csv import properties_csv
 from generator.records.analysis import Analysis, ElementwiseAnalysis
 from generator.records.catalog import Activation
 from generator.records.services import Memo, Steps
-from generator.records.views import Card, EntryView, FigureRef, Overlay, OverviewRow, SiteView
+from generator.records.views import (
+    Card,
+    EntryView,
+    FigureRef,
+    Overlay,
+    OverviewRow,
+    SiteView,
+    page_of,
+)
 
 
 def present_all(
@@ -82,7 +90,6 @@ def _view(parts: EntryParts, catalog: Sequence[EntryParts]) -> EntryView:
     activation = parts.activation
     kind = view_of(activation)
     summary = kind.summary(parts.analysis)
-    page = f"activations/{activation.id}.md"
     return EntryView(
         activation=activation,
         figure=parts.figures.figure,
@@ -96,7 +103,7 @@ def _view(parts: EntryParts, catalog: Sequence[EntryParts]) -> EntryView:
         ),
         overview=OverviewRow(
             name=activation.name,
-            page=page,
+            page=page_of(activation.id),
             thumbnail=parts.figures.thumbnail,
             formula=parts.formulas.definition,
             range=summary.overview_range,
@@ -113,8 +120,10 @@ def _view(parts: EntryParts, catalog: Sequence[EntryParts]) -> EntryView:
 
 def _curves(parts: Sequence[EntryParts], memo: Memo) -> bytes:
     """``curves.js``: f and f′ of every scalar entry, printed by SymPy for the widgets."""
-    pairs = [(p.activation, p.analysis) for p in parts]
-    printed = [cached_curve(a, analysis, memo) for a, analysis in scalar_entries(pairs)]
+    printed = [
+        cached_curve(a, analysis, memo)
+        for a, analysis in scalar_entries([(p.activation, p.analysis) for p in parts])
+    ]
     return curves_script(printed).encode()
 
 

@@ -14,6 +14,11 @@ from generator.records.catalog import Activation, Family
 from generator.records.published import CatalogField
 
 
+def page_of(activation_id: str) -> str:
+    """An activation's page, under ``docs/``."""
+    return f"activations/{activation_id}.md"
+
+
 @dataclass(frozen=True)
 class FigureRef:
     """One figure in both colour schemes, with the text that describes it."""
@@ -81,11 +86,7 @@ class EntryView:
 
     @property
     def page(self) -> str:
-        return f"activations/{self.activation.id}.md"
-
-    @property
-    def link(self) -> Link:
-        return Link(self.activation.id, self.activation.name)
+        return page_of(self.activation.id)
 
 
 @dataclass(frozen=True)
