@@ -35,6 +35,58 @@ class Smoothness:
     at_least: bool = False  # derivatives matched up to ``order`` and checking stopped there
 
 
+class Method(Enum):
+    """How a number or fact on a page was established."""
+
+    EXACT = "exact"  # a closed form or a structural proof, by SymPy
+    CERTIFIED = "certified"  # an interval-arithmetic enclosure (Arb), proved to contain it
+
+
+@dataclass(frozen=True)
+class Enclosure:
+    """A real number proved to lie in [low, high]; both ends are exact rationals."""
+
+    low: sp.Rational
+    high: sp.Rational
+
+
+@dataclass(frozen=True)
+class Extreme:
+    """A global minimum or maximum of f, attained at an interior critical point.
+
+    ``value`` and ``at`` are exact closed forms where one is known (−W(1/e) for SiLU),
+    otherwise Floats at the enclosure's midpoint; the enclosures hold in either case.
+    """
+
+    kind: str  # "minimum" or "maximum"
+    value: sp.Expr
+    at: sp.Expr
+    value_enclosure: Enclosure
+    at_enclosure: Enclosure
+    value_method: Method
+    at_method: Method
+
+
+@dataclass(frozen=True)
+class Moment:
+    """An expectation over X ~ N(0, 1): exact, or certified to ``digits`` significant digits."""
+
+    value: sp.Expr
+    method: Method
+    enclosure: Enclosure | None  # None when exact
+    digits: int | None  # certified significant digits; None when exact
+
+
+@dataclass(frozen=True)
+class Moments:
+    """E[f(X)], E[f(X)²] and E[f′(X)²] for X ~ N(0, 1), at the default parameters:
+    how a layer of this unit shifts and scales a unit-variance signal at initialisation."""
+
+    mean: Moment
+    second: Moment
+    slope_second: Moment
+
+
 @dataclass(frozen=True)
 class Tail:
     """The limits of f and f′ at −∞ or +∞."""
@@ -80,6 +132,9 @@ class Properties:
     identity_near_zero: bool | None
     self_gated: bool | None  # one smooth formula x·g(x) with the gate g → 0 at −∞, → c > 0 at +∞
     range_estimate: sp.Set | None = None  # numerical, only where ``range`` is not determined
+    # Interior global extremes that are ends of ``range``, with how each was established.
+    extremes: tuple[Extreme, ...] = ()
+    moments: Moments | None = None
 
     @property
     def bounded_below(self) -> bool | None:
@@ -108,6 +163,8 @@ class ElementwiseAnalysis:
     second_derivative_pieces: tuple[Piece, ...] | None
     identity_verified: bool
     properties: Properties
+    # Where f′ exists but f″ does not (ELU at 0, Sparse plus at ±1), at the defaults.
+    no_second_derivative_at: tuple[sp.Expr, ...] = ()
 
 
 @dataclass(frozen=True)
