@@ -6,13 +6,13 @@ from dataclasses import replace
 
 import sympy as sp
 
-from generator.analysis.calculus import equal
+from generator.analysis.calculus import equal, one_sided_limit
 from generator.analysis.derivatives import derivative, display_pieces, identity_holds
-from generator.analysis.pieces import UndeterminedError, split
+from generator.analysis.pieces import UndeterminedError, boundaries, left_of, right_of, split
 from generator.analysis.properties import compute_properties
 from generator.analysis.vector import analyse_vector
 from generator.errors import CatalogError
-from generator.records.analysis import Analysis, ElementwiseAnalysis, Properties
+from generator.records.analysis import Analysis, ElementwiseAnalysis, Piece, Properties
 from generator.records.catalog import Activation, F, Kind
 
 
@@ -48,14 +48,43 @@ def analyse(activation: Activation) -> Analysis:
     first = derivative(activation.expression, x, 1, activation.defaults)
     second = derivative(activation.expression, x, 2, activation.defaults)
     kink_points = tuple(kink.at for kink in properties.kinks or ())
+    try:
+        no_second = _second_derivative_missing(pieces, x, kink_points)
+    except UndeterminedError as error:
+        raise CatalogError(
+            activation.source, "expression", f"cannot decide where f″ exists: {error}"
+        ) from None
     return ElementwiseAnalysis(
         derivative=first,
         second_derivative=second,
         derivative_pieces=display_pieces(first, x, kink_points),
-        second_derivative_pieces=display_pieces(second, x, kink_points),
+        second_derivative_pieces=display_pieces(second, x, kink_points + no_second),
         identity_verified=identity_verified,
         properties=properties,
+        no_second_derivative_at=no_second,
     )
+
+
+def _second_derivative_missing(
+    pieces: tuple[Piece, ...], x: sp.Symbol, kinks: tuple[sp.Expr, ...]
+) -> tuple[sp.Expr, ...]:
+    """Branch points where f′ exists but its one-sided slopes differ (ELU at 0 for α = 1).
+
+    SymPy's Piecewise f″ takes one side's value there (its conditions are closed on one
+    side), so without this the page would print an f″ that does not exist.
+    """
+    missing = []
+    for point in boundaries(pieces):
+        if any(equal(point, kink) for kink in kinks):
+            continue  # f′ itself is missing: the kink row says so
+        left = one_sided_limit(sp.diff(left_of(pieces, point).expression, x, 2), x, point, "-")
+        right = one_sided_limit(sp.diff(right_of(pieces, point).expression, x, 2), x, point, "+")
+        same = equal(left, right)
+        if same is None:
+            raise UndeterminedError(f"one-sided second derivatives at x = {point}")
+        if not same:
+            missing.append(point)
+    return tuple(missing)
 
 
 def _check_kinks(activation: Activation, properties: Properties) -> None:

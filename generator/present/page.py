@@ -141,6 +141,7 @@ def elementwise_context(parts: EntryParts, catalog: Sequence[EntryParts]) -> dic
         "identity": identity,
         "properties": properties_rows(analysis.properties),
         "kinks": kinks,
+        "no_second": [sp.latex(point) for point in analysis.no_second_derivative_at],
     }
 
 
@@ -172,6 +173,7 @@ def vector_context(parts: EntryParts, catalog: Sequence[EntryParts]) -> dict[str
         "dimension": analysis.dimension_checked,
         "facts": facts,
         "kinks": [],
+        "no_second": [],
     }
 
 
