@@ -56,10 +56,29 @@ def analyse_vector(activation: Activation) -> VectorAnalysis:
     return VectorAnalysis(
         jacobian_entry=jacobian,
         dimension_checked=DIMENSION,
-        sums_to_one=is_zero(sp.Add(*outputs) - 1),
-        shift_invariant=is_zero(outputs[0].subs(shifted) - outputs[0]),
+        sums_to_one=_identically_zero(sp.Add(*outputs) - 1, inputs),
+        shift_invariant=_identically_zero(outputs[0].subs(shifted) - outputs[0], inputs),
         two_class_reduction=reduction,
         two_class_derivative=readable(sp.diff(reduction, X)),
         component_range=component_range,
         smoothness=Smoothness(order=0, infinite=True) if analytic else None,
     )
+
+
+# Exact input vectors that refute an identity in several variables: is_zero's own probes
+# only handle one free symbol, so LogSoftmax's "sums to 1" stayed undecided.
+VECTOR_PROBES: Final = ((0, 0, 0), (1, -2, 3), (sp.Rational(1, 2), 5, -1))
+
+
+def _identically_zero(expression: sp.Expr, inputs: list[sp.Symbol]) -> bool | None:
+    """True when SymPy simplifies it to 0; False when it is non-zero at an exact probe
+    (any other symbol, such as the shift c, set to 1)."""
+    answer = is_zero(expression)
+    if answer is not None:
+        return answer
+    for probe in VECTOR_PROBES:
+        value = expression.subs(dict(zip(inputs, probe, strict=True)))
+        value = value.subs(dict.fromkeys(value.free_symbols, 1))
+        if sp.N(value, 30).is_zero is False:
+            return False
+    return None
