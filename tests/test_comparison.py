@@ -116,12 +116,14 @@ def test_table_values_are_the_computed_properties() -> None:
             4: yes_no(p.bounded_above),
             5: monotonicity(p.monotonicity),
             6: smoothness(p.smoothness),
-            7: yes_no(p.zero_centred),
             10: yes_no(p.self_gated),
         }
         for column, text in expected.items():
             html = re.sub(r"\*([^*]+)\*", r"<em>\1</em>", text)
             assert cells[column] == html, f"{activation.id}: {HEADERS[column]}"
+        assert p.moments is not None
+        how = "(certified)" if p.moments.mean.enclosure is not None else "(exact)"
+        assert cells[7].endswith(how), f"{activation.id}: the mean says how it was established"
         shipped = {f.framework for f in activation.frameworks}
         assert ("PyTorch" in cells[11]) == ("pytorch" in shipped), activation.id
 

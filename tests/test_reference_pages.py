@@ -74,9 +74,12 @@ def test_csv_has_a_row_per_activation_and_agrees_with_the_json(docs: Path) -> No
         if record["kind"] == "vector":
             continue
         properties = record["properties"]
-        for column in ("bounded_below", "bounded_above", "zero_centred", "self_gated"):
+        for column in ("bounded_below", "bounded_above", "self_gated"):
             expected = {True: "true", False: "false", None: ""}[properties[column]]
             assert row[column] == expected, (record["id"], column)
+        moments = properties["gaussian_moments"]
+        for column, key in (("mean", "mean"), ("second_moment", "second")):
+            assert float(row[column]) == moments[key]["value"], (record["id"], column)
     relu = next(row for row in rows if row["id"] == "relu")
     assert relu["range"] == "[0, inf)"
     assert relu["non_differentiable_at"] == "0"

@@ -8,6 +8,7 @@ import sympy as sp
 
 from generator.analysis.calculus import equal, one_sided_limit
 from generator.analysis.derivatives import derivative, display_pieces, identity_holds
+from generator.analysis.moments import gaussian_moments
 from generator.analysis.pieces import UndeterminedError, boundaries, left_of, right_of, split
 from generator.analysis.properties import compute_properties
 from generator.analysis.vector import analyse_vector
@@ -34,6 +35,12 @@ def analyse(activation: Activation) -> Analysis:
     )
     properties = compute_properties(pieces, x, conventions)
     _check_kinks(activation, properties)
+    try:
+        properties = replace(properties, moments=gaussian_moments(pieces, x))
+    except UndeterminedError as error:
+        raise CatalogError(
+            activation.source, "expression", f"its Gaussian moments cannot be certified: {error}"
+        ) from None
 
     identity_verified = False
     if activation.derivative_identity is not None:

@@ -16,18 +16,20 @@ import markupsafe
 import sympy as sp
 
 from generator.catalog.families import FAMILIES
-from generator.present.printers import latex_interval, sort_key_number
+from generator.present.printers import sort_key_number
 from generator.present.text import (
     FRAMEWORK_TITLES,
+    moment_text,
     monotonicity,
     smoothness,
-    tex,
     value_range,
     yes_no,
 )
 from generator.records.analysis import (
     Analysis,
     ElementwiseAnalysis,
+    Extreme,
+    Moments,
     Properties,
     Saturation,
     Smoothness,
@@ -50,7 +52,7 @@ HEADERS: Final = (
     "Bounded above",
     "Monotonic",
     "Continuity",
-    "Zero-centred",
+    "Mean under N(0, 1)",
     "Saturates left",
     "Saturates right",
     "Self-gated",
@@ -91,18 +93,8 @@ def _family(family: Family) -> Cell:
 
 
 def _elementwise_cells(properties: Properties) -> list[Cell]:
-    if properties.range is None and properties.range_estimate is not None:
-        estimate = properties.range_estimate  # labelled as numerical, as on the page
-        value = Cell(
-            '<span title="estimated numerically: SymPy could not settle it">'
-            + tex("\\approx " + latex_interval(estimate))
-            + "</span>",
-            _range(estimate, "").sort,
-        )
-    else:
-        value = _range(properties.range, "")
     return [
-        value,
+        _range(properties.range, "", properties.extremes),
         _answer(properties.bounded_below),
         _answer(properties.bounded_above),
         Cell(
@@ -110,7 +102,7 @@ def _elementwise_cells(properties: Properties) -> list[Cell]:
             _text(monotonicity(properties.monotonicity)),
         ),
         _continuity(properties.smoothness),
-        _answer(properties.zero_centred),
+        _mean(properties.moments),
         _saturation(properties.left),
         _saturation(properties.right),
         _answer(properties.self_gated),
@@ -135,12 +127,19 @@ def _vector_cells(analysis: VectorAnalysis) -> list[Cell]:
     ]
 
 
-def _range(domain: sp.Set | None, suffix: str) -> Cell:
+def _range(domain: sp.Set | None, suffix: str, extremes: tuple[Extreme, ...] = ()) -> Cell:
     """Sorted by the lower end, then the upper end: (−∞, …) first."""
     if domain is None:
         return Cell(html(value_range(None)), "")
     key = f"{sort_key_number(domain.inf)} {sort_key_number(domain.sup)}"
-    return Cell(html(value_range(domain)) + suffix, key)
+    return Cell(html(value_range(domain, extremes)) + suffix, key)
+
+
+def _mean(moments: Moments | None) -> Cell:
+    """E[f(X)] for X ~ N(0, 1), as on the page; sorted by its value."""
+    if moments is None:
+        return Cell(html(moment_text(None)), "")
+    return Cell(html(moment_text(moments.mean)), sort_key_number(moments.mean.value))
 
 
 def _answer(value: bool | None) -> Cell:

@@ -11,6 +11,11 @@ from generator.present.printers import json_number, latex_interval
 from generator.records.analysis import (
     Analysis,
     ElementwiseAnalysis,
+    Enclosure,
+    Extreme,
+    Method,
+    Moment,
+    Moments,
     Properties,
     Smoothness,
     Tail,
@@ -138,6 +143,45 @@ def _properties(p: Properties) -> Json:
         "derivative_at_0": json_number(p.derivative_at_zero),
         "identity_near_0": p.identity_near_zero,
         "self_gated": p.self_gated,
+        "extremes": [_extreme(extreme) for extreme in p.extremes],
+        "gaussian_moments": None if p.moments is None else _moments(p.moments),
+    }
+
+
+def _known(value: sp.Expr, enclosure: Enclosure, method: Method) -> Json:
+    """A number with its proof: the float, the exact form (null if only certified), and the
+    enclosure's ends as exact decimal strings."""
+    return {
+        "value": json_number(value),
+        "exact": sp.sstr(value) if method is Method.EXACT else None,
+        "method": method.value,
+        "enclosure": [sp.sstr(enclosure.low), sp.sstr(enclosure.high)],
+    }
+
+
+def _extreme(extreme: Extreme) -> Json:
+    return {
+        "kind": extreme.kind,
+        "value": _known(extreme.value, extreme.value_enclosure, extreme.value_method),
+        "at": _known(extreme.at, extreme.at_enclosure, extreme.at_method),
+    }
+
+
+def _moments(moments: Moments) -> Json:
+    def one(moment: Moment) -> Json:
+        return {
+            "value": json_number(moment.value),
+            "exact": sp.sstr(moment.value) if moment.method is Method.EXACT else None,
+            "method": moment.method.value,
+            "enclosure": None
+            if moment.enclosure is None
+            else [sp.sstr(moment.enclosure.low), sp.sstr(moment.enclosure.high)],
+        }
+
+    return {
+        "mean": one(moments.mean),
+        "second": one(moments.second),
+        "slope_second": one(moments.slope_second),
     }
 
 
@@ -147,7 +191,6 @@ def verdicts(p: Properties) -> dict[str, bool | str | None]:
         "bounded_below": p.bounded_below,
         "bounded_above": p.bounded_above,
         "monotonicity": p.monotonicity.value if p.monotonicity else None,
-        "zero_centred": p.zero_centred,
         "odd": p.odd,
         "continuity_class": continuity_class(p.smoothness),
     }

@@ -17,8 +17,8 @@ def examples(catalog: Sequence[EntryParts]) -> Mapping[str, tuple[Link, ...]]:
             p.left.saturation is Saturation.SOFT and p.right.saturation is Saturation.SOFT
         ),
         "unbounded": lambda p: p.bounded_above is False,
-        "zero_centred": lambda p: p.zero_centred is True,
-        "not_zero_centred": lambda p: p.zero_centred is False,
+        "zero_mean": lambda p: _mean_is_zero(p) is True,
+        "positive_mean": lambda p: _mean_is_zero(p) is False and _mean(p) > 0,
         "kinked": lambda p: bool(p.kinks),
         "non_monotonic": lambda p: p.monotonicity is Monotonicity.NOT_MONOTONIC,
         "hard_left": lambda p: p.left.saturation is Saturation.HARD,
@@ -31,3 +31,18 @@ def examples(catalog: Sequence[EntryParts]) -> Mapping[str, tuple[Link, ...]]:
         name: tuple(link(activation) for activation, p in scalar if test(p))
         for name, test in tests.items()
     }
+
+
+def _mean(p: Properties) -> float:
+    assert p.moments is not None
+    return float(p.moments.mean.value)
+
+
+def _mean_is_zero(p: Properties) -> bool | None:
+    """E[f(X)] = 0 exactly (odd functions), or proved non-zero by its enclosure."""
+    if p.moments is None:
+        return None
+    mean = p.moments.mean
+    if mean.enclosure is None:
+        return bool(mean.value == 0)
+    return False if not mean.enclosure.low <= 0 <= mean.enclosure.high else None

@@ -9,10 +9,8 @@ the short range and continuity texts) is looked up here, not tested for case by 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
-
-import sympy as sp
 
 from generator.present.figures import plots
 from generator.present.figures.svg import Plot
@@ -31,7 +29,7 @@ class Summary:
     monotonic: str
     continuity: str
     smoothness: str | None  # None where the guide has no continuity to quote (vector)
-    card_range: str  # HTML, rounded, for the cheat sheet
+    card_range: str  # HTML, for the cheat sheet
 
 
 @dataclass(frozen=True)
@@ -53,20 +51,28 @@ def _vector(analysis: Analysis) -> VectorAnalysis:
 
 def _scalar_summary(analysis: Analysis) -> Summary:
     properties = _scalar(analysis).properties
-    if properties.range is not None:
-        card = value_range(_rounded(properties.range))
-    elif properties.range_estimate is not None:
-        card = "≈ " + value_range(_rounded(properties.range_estimate))
-    else:
-        card = "range not determined"
+    shown = value_range(properties.range, properties.extremes)  # the same on every page
     continuity = smoothness(properties.smoothness)
     return Summary(
-        range=value_range(properties.range),
-        overview_range=value_range(properties.range),
+        range=shown,
+        overview_range=shown,
         monotonic=monotonicity(properties.monotonicity),
         continuity=continuity,
         smoothness=continuity,
-        card_range=card,
+        card_range=shown,
+    )
+
+
+def _gated_summary(analysis: Analysis) -> Summary:
+    """A gated unit's table cells describe its gate g, and say so: the unit itself maps
+    2n inputs to n outputs and has no range or monotonicity of its own."""
+    gate = _scalar_summary(analysis)
+    return replace(
+        gate,
+        overview_range=f"g: {gate.overview_range}",
+        monotonic=f"g: {gate.monotonic}",
+        continuity=f"g: {gate.continuity}",
+        card_range=f"g: {gate.card_range}",
     )
 
 
@@ -78,17 +84,8 @@ def _vector_summary(analysis: Analysis) -> Summary:
         monotonic="—",
         continuity=smoothness(vector.smoothness),
         smoothness=None,
-        card_range=value_range(_rounded(vector.component_range)),
+        card_range=value_range(vector.component_range),
     )
-
-
-def _rounded(values: sp.Set | None) -> sp.Set | None:
-    """Long exact decimals (SELU's −λα) cut to four digits: a card has room for little."""
-    if values is None:
-        return None
-    long = {r: sp.Float(r, 4) for r in values.atoms(sp.Rational) if r.q > 100}
-    rounded: sp.Set = values.xreplace(long)
-    return rounded
 
 
 SCALAR: Final = KindView(
@@ -101,7 +98,8 @@ VECTOR: Final = KindView(
     summary=_vector_summary,
     page=vector_context,
 )
-KINDS: Final = {Kind.ELEMENTWISE: SCALAR, Kind.GATED: SCALAR, Kind.VECTOR: VECTOR}
+GATED: Final = replace(SCALAR, summary=_gated_summary)
+KINDS: Final = {Kind.ELEMENTWISE: SCALAR, Kind.GATED: GATED, Kind.VECTOR: VECTOR}
 
 
 def view_of(activation: Activation) -> KindView:

@@ -11,6 +11,8 @@ import io
 from collections.abc import Sequence
 from typing import Final
 
+import sympy as sp
+
 from generator.present.data import verdicts
 from generator.present.printers import text_interval, text_number
 from generator.records.analysis import Analysis, ElementwiseAnalysis, Properties, VectorAnalysis
@@ -61,11 +63,19 @@ def _elementwise(p: Properties) -> dict[str, CsvValue]:
         "saturates_left": p.left.saturation.value if p.left.saturation else None,
         "saturates_right": p.right.saturation.value if p.right.saturation else None,
         "self_gated": p.self_gated,
+        "mean": None if p.moments is None else _float(p.moments.mean.value),
+        "second_moment": None if p.moments is None else _float(p.moments.second.value),
+        "slope_second_moment": None if p.moments is None else _float(p.moments.slope_second.value),
         "f_at_0": None if p.value_at_zero is None else text_number(p.value_at_zero),
         "derivative_at_0": None
         if p.derivative_at_zero is None
         else text_number(p.derivative_at_zero),
     }
+
+
+def _float(value: sp.Expr) -> str:
+    """A moment to 17 significant digits: enough to tell any two floats apart."""
+    return repr(float(value))
 
 
 def _field(value: CsvValue) -> str:

@@ -7,14 +7,35 @@ from typing import Final
 
 import sympy as sp
 
+from generator.present.numbers import (
+    DETAIL_DIGITS,
+    TABLE_DIGITS,
+    certified_digits,
+    enclosure_of,
+    is_short,
+    latex_digits,
+)
 from generator.present.printers import latex_interval, latex_number
-from generator.records.analysis import Monotonicity, Properties, Saturation, Smoothness, Tail
+from generator.records.analysis import (
+    Enclosure,
+    Extreme,
+    Method,
+    Moment,
+    Monotonicity,
+    Properties,
+    Saturation,
+    Smoothness,
+    Tail,
+)
 from generator.records.catalog import Activation
 from generator.records.markup import placeholder
 
 NOT_DETERMINED: Final = "*not determined*"
 # How the pages name the frameworks, in the order they are listed.
 FRAMEWORK_TITLES: Final = {"pytorch": "PyTorch", "keras": "Keras 3", "jax": "JAX"}
+# An exact closed form longer than this (SELU's, in its 32-digit constants) is shown by its
+# digits alone in a table cell.
+CLOSED_FORM_CHARACTERS: Final = 60
 _OPERATOR: Final = re.compile(r"\\operatorname\{([A-Za-z]+)\}")
 
 
@@ -38,8 +59,74 @@ def exact_value(value: sp.Expr | None) -> str:
     return NOT_DETERMINED if value is None else tex(latex_number(value))
 
 
-def value_range(domain: sp.Set | None) -> str:
-    return NOT_DETERMINED if domain is None else tex(latex_interval(domain))
+def value_range(domain: sp.Set | None, extremes: tuple[Extreme, ...] = ()) -> str:
+    return NOT_DETERMINED if domain is None else tex(range_latex(domain, extremes))
+
+
+def range_latex(domain: sp.Set, extremes: tuple[Extreme, ...] = ()) -> str:
+    """The range in bracket notation; an end that is an interior minimum or maximum is
+    printed as the digits proved (−0.169971…), the same in every table and on every page;
+    its closed form, if any, is on the page's Minimum/Maximum row."""
+    values = {extreme.value: extreme for extreme in extremes}
+    if not isinstance(domain, sp.Interval) or not (domain.inf in values or domain.sup in values):
+        return latex_interval(domain)
+    low = _end(domain.inf, values)
+    high = _end(domain.sup, values)
+    return f"{'(' if domain.left_open else '['}{low}, {high}{')' if domain.right_open else ']'}"
+
+
+def _end(value: sp.Expr, extremes: dict[sp.Expr, Extreme]) -> str:
+    if value in (sp.oo, -sp.oo):
+        return latex_number(value)
+    extreme = extremes.get(value)
+    if extreme is None or is_short(value):
+        return latex_number(value)
+    return _digits(extreme.value_enclosure, TABLE_DIGITS)
+
+
+def _digits(enclosure: Enclosure, limit: int) -> str:
+    return latex_digits(enclosure, limit)
+
+
+def extreme_text(extreme: Extreme) -> str:
+    """ "−W(e^{−1}) = −0.2784645427610737951… at x = …, exact" or "… certified to 20 digits"."""
+    value = _known(extreme.value, extreme.value_enclosure, extreme.value_method)
+    at = _known(extreme.at, extreme.at_enclosure, extreme.at_method)
+    methods = {extreme.value_method, extreme.at_method}
+    if methods == {Method.EXACT}:
+        how = "exact (SymPy)"
+    else:
+        digits = min(
+            certified_digits(extreme.value_enclosure), certified_digits(extreme.at_enclosure)
+        )
+        how = f"certified to {digits} digits (Arb interval arithmetic)"
+    return f"{tex(value)} at {tex('x = ' + at)}; {how}"
+
+
+def _known(value: sp.Expr, enclosure: Enclosure, method: Method) -> str:
+    """An exact short value as is; an exact closed form with its digits; a certified value
+    as its proved digits."""
+    if method is Method.CERTIFIED:
+        return _digits(enclosure, DETAIL_DIGITS)
+    if is_short(value):
+        return latex_number(value)
+    return f"{latex_number(value)} = {_digits(enclosure_of(value), DETAIL_DIGITS)}"
+
+
+def moment_text(moment: Moment | None) -> str:
+    """An expectation under N(0, 1): exact (with its digits when irrational) or certified."""
+    if moment is None:
+        return NOT_DETERMINED
+    if moment.method is Method.CERTIFIED:
+        assert moment.enclosure is not None
+        return f"{tex(_digits(moment.enclosure, TABLE_DIGITS))} (certified)"
+    if is_short(moment.value):
+        return f"{tex(latex_number(moment.value))} (exact)"
+    digits = _digits(enclosure_of(moment.value), TABLE_DIGITS)
+    closed = latex_number(moment.value)
+    if len(closed) > CLOSED_FORM_CHARACTERS or "ldots" in closed:
+        return f"{tex(digits)} (exact)"  # the closed form is on record in activations.json
+    return f"{tex(closed + ' = ' + digits)} (exact)"
 
 
 def monotonicity(value: Monotonicity | None) -> str:
@@ -81,17 +168,19 @@ def properties_rows(properties: Properties) -> tuple[tuple[str, str], ...]:
         kink_text = "none"
     else:
         kink_text = ", ".join(tex(f"x = {latex_number(kink.at)}") for kink in kinks)
-    if properties.range is None and properties.range_estimate is not None:
-        estimate = tex("\\approx " + latex_interval(properties.range_estimate))
-        range_text = f"not determined symbolically; numerically {estimate}"
-    else:
-        range_text = value_range(properties.range)
+    extremes = tuple(
+        (extreme.kind.capitalize(), extreme_text(extreme)) for extreme in properties.extremes
+    )
+    moments = properties.moments
     return (
-        ("Range", range_text),
+        ("Range", value_range(properties.range, properties.extremes)),
+        *extremes,
         ("Bounded below", yes_no(properties.bounded_below)),
         ("Bounded above", yes_no(properties.bounded_above)),
         ("Monotonicity", monotonicity(properties.monotonicity)),
-        ("Zero-centred (f(0) = 0, both signs)", yes_no(properties.zero_centred)),
+        ("Mean E[f(X)], X ~ N(0, 1)", moment_text(moments.mean if moments else None)),
+        ("Second moment E[f(X)²]", moment_text(moments.second if moments else None)),
+        ("Mean squared slope E[f′(X)²]", moment_text(moments.slope_second if moments else None)),
         ("Odd (f(−x) = −f(x))", yes_no(properties.odd)),
         ("Continuity class", smoothness(properties.smoothness)),
         ("Not differentiable at", kink_text),

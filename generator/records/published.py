@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-SCHEMA_VERSION: Final = 1  # activations.json's layout; raised when a field changes meaning
+SCHEMA_VERSION: Final = 2  # activations.json's layout; raised when a field changes meaning
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,6 @@ JSON_FIELDS: Final = (
         "string or null",
         "strictly increasing, non-decreasing, …, not monotonic.",
     ),
-    Field("properties.zero_centred", "boolean or null", "f(0) = 0 and f takes both signs."),
     Field("properties.odd", "boolean or null", "f(−x) = −f(x)."),
     Field("properties.continuity_class", "string or null", "C^0, C^1, …, C^inf, or discontinuous."),
     Field("properties.non_differentiable_at", "list or null", "Points where f′ does not exist."),
@@ -109,6 +108,19 @@ JSON_FIELDS: Final = (
         "properties.self_gated",
         "boolean or null",
         "x times a smooth gate that shuts at −∞ and opens at +∞.",
+    ),
+    Field(
+        "properties.extremes",
+        "list",
+        "Interior global minima and maxima that are ends of the range: kind, and value and at "
+        "(where), each as {value, exact (SymPy form, null if only certified), method (exact or "
+        "certified), enclosure [low, high] (exact decimals proved to contain it)}.",
+    ),
+    Field(
+        "properties.gaussian_moments",
+        "object or null",
+        "For X ~ N(0, 1): mean E[f(X)], second E[f(X)²], slope_second E[f′(X)²], each as "
+        "{value, exact, method, enclosure (null when exact)}.",
     ),
     Field(
         "properties.component_range", "object", "Vector kinds: the range of one output component."
@@ -145,13 +157,15 @@ CSV_COLUMNS: Final = (
     Column("bounded_below", "true / false."),
     Column("bounded_above", "true / false."),
     Column("monotonicity", "As in the JSON."),
-    Column("zero_centred", "true / false."),
     Column("odd", "true / false."),
     Column("continuity_class", "C^0 … C^inf or discontinuous."),
     Column("non_differentiable_at", "Space-separated points, or none."),
     Column("saturates_left", "hard, soft or none, as x → −∞."),
     Column("saturates_right", "hard, soft or none, as x → +∞."),
     Column("self_gated", "true / false."),
+    Column("mean", "E[f(X)] for X ~ N(0, 1), as a float."),
+    Column("second_moment", "E[f(X)²] for X ~ N(0, 1)."),
+    Column("slope_second_moment", "E[f′(X)²] for X ~ N(0, 1)."),
     Column("f_at_0", "f(0)."),
     Column("derivative_at_0", "f′(0); empty at a kink."),
     Column("pytorch", "torch.nn module (or function) name, empty if not shipped."),
