@@ -13,7 +13,7 @@ from generator.analysis.pieces import UndeterminedError, boundaries, left_of, ri
 from generator.analysis.properties import compute_properties
 from generator.analysis.vector import analyse_vector
 from generator.errors import CatalogError
-from generator.records.analysis import Analysis, ElementwiseAnalysis, Piece, Properties
+from generator.records.analysis import Analysis, ElementwiseAnalysis, Moments, Piece, Properties
 from generator.records.catalog import Activation, F, Kind
 
 
@@ -35,12 +35,7 @@ def analyse(activation: Activation) -> Analysis:
     )
     properties = compute_properties(pieces, x, conventions)
     _check_kinks(activation, properties)
-    try:
-        properties = replace(properties, moments=gaussian_moments(pieces, x))
-    except UndeterminedError as error:
-        raise CatalogError(
-            activation.source, "expression", f"its Gaussian moments cannot be certified: {error}"
-        ) from None
+    properties = replace(properties, moments=_moments(activation, pieces, x))
 
     identity_verified = False
     if activation.derivative_identity is not None:
@@ -70,6 +65,15 @@ def analyse(activation: Activation) -> Analysis:
         properties=properties,
         no_second_derivative_at=no_second,
     )
+
+
+def _moments(activation: Activation, pieces: tuple[Piece, ...], x: sp.Symbol) -> Moments:
+    try:
+        return gaussian_moments(pieces, x)
+    except UndeterminedError as error:
+        raise CatalogError(
+            activation.source, "expression", f"its Gaussian moments cannot be certified: {error}"
+        ) from None
 
 
 def _second_derivative_missing(

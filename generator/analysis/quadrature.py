@@ -9,7 +9,6 @@ offs and tolerances are fixed, so the enclosure is the same on every machine.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Final
@@ -17,20 +16,13 @@ from typing import Final
 import sympy as sp
 from flint import acb, arb, ctx, fmpq
 
+from generator.analysis.integrand import compile_integrand, sinc_slope, to_fmpq
 from generator.analysis.pieces import UndeterminedError
 from generator.records.analysis import Piece
 
 PRECISION: Final = 128  # bits, about 38 digits
 CUTOFFS: Final = (8, 12, 16, 24, 32, 48, 64)  # the first X whose tails are small enough wins
 TAIL_GOAL: Final = arb(2) ** -120  # absolute bound on both tails together
-
-Integrand = Callable[[acb, bool], acb]
-
-
-class sinc_slope(sp.Function):  # type: ignore[misc]  # noqa: N801 (SymPy names are lower case)
-    """sinc′(u) = cos(u)/u − sin(u)/u², kept whole: it is entire, but written out it is 0/0
-    at u = 0, which interval arithmetic cannot see through. Arb evaluates it as
-    −(u/3)·₀F₁(; 5/2; −u²/4), the spherical Bessel function −j₁(u)."""
 
 
 class _Sinc(sp.Function):  # type: ignore[misc]  # SymPy is untyped
@@ -75,11 +67,11 @@ def _clip(end: sp.Expr, cutoff: int) -> sp.Rational:
 
 def _integral(expression: sp.Expr, x: sp.Symbol, low: sp.Rational, high: sp.Rational) -> arb:
     """∫ h(x)·e^{−x²/2} dx over [low, high] with h's own formula (analytic around it)."""
-    h = _compile(expression, x)
+    h = compile_integrand(expression, x)
     value = acb.integral(
         lambda z, analytic: h(z, analytic) * (-z * z / 2).exp(),
-        acb(_fmpq(low)),
-        acb(_fmpq(high)),
+        acb(to_fmpq(low)),
+        acb(to_fmpq(high)),
     )
     real: arb = value.real  # h is real on the segment, so the integral is too
     return real
@@ -242,7 +234,7 @@ def _envelope_log(inner: Envelope, point: arb) -> Envelope:
 
 
 def _real(constant: sp.Expr, x: sp.Symbol) -> arb:
-    value = _compile(constant, x)(acb(0), False)
+    value = compile_integrand(constant, x)(acb(0), False)
     if value.imag != 0:
         raise UndeterminedError(f"{constant} is not proved real")
     real: arb = value.real
@@ -262,92 +254,3 @@ def _upper(ball: arb) -> Fraction:
 
 def _arb(value: Fraction) -> arb:
     return arb(fmpq(value.numerator, value.denominator))
-
-
-def _fmpq(value: sp.Rational) -> fmpq:
-    return fmpq(int(value.p), int(value.q))
-
-
-def _compile(expression: sp.Expr, x: sp.Symbol) -> Integrand:
-    """A SymPy expression as an Arb function of complex z. With ``analytic`` set, branch
-    cuts (log, fractional powers, atan through logs) give non-finite balls, as
-    ``acb.integral`` requires; the other functions allowed are entire or meromorphic."""
-    if expression == x:
-        return lambda z, analytic: z
-    if expression.is_Atom:
-        value = _constant(expression)
-        return lambda z, analytic: value
-    built = _build(expression, [_compile(arg, x) for arg in expression.args])
-    if expression.has(x):
-        return built
-    folded = built(acb(0), False)  # constant subexpressions are evaluated once
-    return lambda z, analytic: folded
-
-
-def _build(expression: sp.Expr, args: list[Integrand]) -> Integrand:
-    if isinstance(expression, sp.Add):
-        return lambda z, a: _fold(args, z, a, lambda p, q: p + q)
-    if isinstance(expression, sp.Mul):
-        return lambda z, a: _fold(args, z, a, lambda p, q: p * q)
-    inner = args[0]
-    if isinstance(expression, sp.Pow) and expression.exp.is_Rational:
-        power = expression.exp
-        if power.is_Integer:
-            k = int(power)
-            return lambda z, a: inner(z, a) ** k
-        if power.q == 2:
-            k = int(power.p)
-            return lambda z, a: inner(z, a).sqrt(analytic=a) ** k
-        p = acb(_fmpq(power))
-        return lambda z, a: (inner(z, a).log(analytic=a) * p).exp()
-    if isinstance(expression, sp.log):
-        return lambda z, a: inner(z, a).log(analytic=a)
-    if isinstance(expression, sp.atan):  # atan w = (i/2)·(log(1 − iw) − log(1 + iw))
-        i = acb(0, 1)
-
-        def atan(z: acb, a: bool) -> acb:
-            w = i * inner(z, a)
-            value: acb = i / 2 * ((1 - w).log(analytic=a) - (1 + w).log(analytic=a))
-            return value
-
-        return atan
-    if isinstance(expression, sinc_slope):
-        half = acb(fmpq(5, 2))
-        return lambda z, a: -inner(z, a) / 3 * (-(inner(z, a) ** 2) / 4).hypgeom_0f1(half)
-    function = UNARY.get(type(expression))
-    if function is None:
-        raise UndeterminedError(f"no Arb evaluation of {expression.func}")
-    return lambda z, a: function(inner(z, a))
-
-
-# Entire or meromorphic: no branch cut to guard.
-UNARY: Final[dict[type, Callable[[acb], acb]]] = {
-    sp.exp: acb.exp,
-    sp.tanh: acb.tanh,
-    sp.erf: acb.erf,
-    sp.erfc: acb.erfc,
-    sp.sin: acb.sin,
-    sp.cos: acb.cos,
-    sp.sinc: acb.sinc,
-}
-
-
-def _fold(args: list[Integrand], z: acb, a: bool, step: Callable[[acb, acb], acb]) -> acb:
-    value = args[0](z, a)
-    for arg in args[1:]:
-        value = step(value, arg(z, a))
-    return value
-
-
-def _constant(atom: sp.Expr) -> acb:
-    if isinstance(atom, sp.Rational):
-        return acb(_fmpq(atom))
-    if atom is sp.pi:
-        return acb(arb.pi())
-    if atom is sp.E:
-        return acb(1).exp()
-    if isinstance(atom, sp.Float):
-        return acb(_fmpq(sp.Rational(atom)))
-    if atom is sp.I:
-        return acb(0, 1)
-    raise UndeterminedError(f"no Arb value for {atom}")
