@@ -17,9 +17,10 @@ import pytest
 import sympy as sp
 from flint import arb, ctx
 
+from generator.analysis.integrand import sinc_slope
 from generator.analysis.moments import certified, gaussian_moments, significant_digits
 from generator.analysis.pieces import UndeterminedError, boundaries, split
-from generator.analysis.quadrature import PRECISION, _envelope, derivative, sinc_slope
+from generator.analysis.quadrature import PRECISION, _envelope, derivative
 from generator.records.analysis import Enclosure, Method, Moment, Moments, Piece
 from generator.records.catalog import Activation
 from tests.conftest import SCALAR, each
