@@ -148,14 +148,16 @@ def _properties(p: Properties) -> Json:
     }
 
 
-def _known(value: sp.Expr, enclosure: Enclosure, method: Method) -> Json:
+def _known(value: sp.Expr, enclosure: Enclosure | None, method: Method) -> Json:
     """A number with its proof: the float, the exact form (null if only certified), and the
-    enclosure's ends as exact decimal strings."""
+    enclosure's ends as exact decimal strings (null where there is none)."""
     return {
         "value": json_number(value),
         "exact": sp.sstr(value) if method is Method.EXACT else None,
         "method": method.value,
-        "enclosure": [sp.sstr(enclosure.low), sp.sstr(enclosure.high)],
+        "enclosure": None
+        if enclosure is None
+        else [sp.sstr(enclosure.low), sp.sstr(enclosure.high)],
     }
 
 
@@ -169,14 +171,7 @@ def _extreme(extreme: Extreme) -> Json:
 
 def _moments(moments: Moments) -> Json:
     def one(moment: Moment) -> Json:
-        return {
-            "value": json_number(moment.value),
-            "exact": sp.sstr(moment.value) if moment.method is Method.EXACT else None,
-            "method": moment.method.value,
-            "enclosure": None
-            if moment.enclosure is None
-            else [sp.sstr(moment.enclosure.low), sp.sstr(moment.enclosure.high)],
-        }
+        return _known(moment.value, moment.enclosure, moment.method)
 
     return {
         "mean": one(moments.mean),

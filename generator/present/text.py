@@ -81,11 +81,7 @@ def _end(value: sp.Expr, extremes: dict[sp.Expr, Extreme]) -> str:
     extreme = extremes.get(value)
     if extreme is None or is_short(value):
         return latex_number(value)
-    return _digits(extreme.value_enclosure, TABLE_DIGITS)
-
-
-def _digits(enclosure: Enclosure, limit: int) -> str:
-    return latex_digits(enclosure, limit)
+    return latex_digits(extreme.value_enclosure, TABLE_DIGITS)
 
 
 def extreme_text(extreme: Extreme) -> str:
@@ -97,7 +93,8 @@ def extreme_text(extreme: Extreme) -> str:
         how = "exact (SymPy)"
     else:
         digits = min(
-            certified_digits(extreme.value_enclosure), certified_digits(extreme.at_enclosure)
+            certified_digits(extreme.value_enclosure),
+            certified_digits(extreme.at_enclosure),
         )
         how = f"certified to {digits} digits (Arb interval arithmetic)"
     return f"{tex(value)} at {tex('x = ' + at)}; {how}"
@@ -107,10 +104,10 @@ def _known(value: sp.Expr, enclosure: Enclosure, method: Method) -> str:
     """An exact short value as is; an exact closed form with its digits; a certified value
     as its proved digits."""
     if method is Method.CERTIFIED:
-        return _digits(enclosure, DETAIL_DIGITS)
+        return latex_digits(enclosure, DETAIL_DIGITS)
     if is_short(value):
         return latex_number(value)
-    return f"{latex_number(value)} = {_digits(enclosure_of(value), DETAIL_DIGITS)}"
+    return f"{latex_number(value)} = {latex_digits(enclosure_of(value), DETAIL_DIGITS)}"
 
 
 def moment_text(moment: Moment | None) -> str:
@@ -119,10 +116,10 @@ def moment_text(moment: Moment | None) -> str:
         return NOT_DETERMINED
     if moment.method is Method.CERTIFIED:
         assert moment.enclosure is not None
-        return f"{tex(_digits(moment.enclosure, TABLE_DIGITS))} (certified)"
+        return f"{tex(latex_digits(moment.enclosure, TABLE_DIGITS))} (certified)"
     if is_short(moment.value):
         return f"{tex(latex_number(moment.value))} (exact)"
-    digits = _digits(enclosure_of(moment.value), TABLE_DIGITS)
+    digits = latex_digits(enclosure_of(moment.value), TABLE_DIGITS)
     closed = latex_number(moment.value)
     if len(closed) > CLOSED_FORM_CHARACTERS or "ldots" in closed:
         return f"{tex(digits)} (exact)"  # the closed form is on record in activations.json
