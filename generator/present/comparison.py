@@ -21,6 +21,7 @@ from generator.present.text import (
     FRAMEWORK_TITLES,
     moment_text,
     monotonicity,
+    range_text,
     smoothness,
     value_range,
     yes_no,
@@ -93,8 +94,12 @@ def _family(family: Family) -> Cell:
 
 
 def _elementwise_cells(properties: Properties) -> list[Cell]:
+    if properties.range is None and properties.range_estimate is not None:
+        estimate = Cell(html(range_text(properties)), _range(properties.range_estimate, "").sort)
+    else:
+        estimate = _range(properties.range, "", properties.extremes)
     return [
-        _range(properties.range, "", properties.extremes),
+        estimate,
         _answer(properties.bounded_below),
         _answer(properties.bounded_above),
         Cell(

@@ -15,7 +15,7 @@ from typing import Final
 from generator.present.figures import plots
 from generator.present.figures.svg import Plot
 from generator.present.page import EntryParts, elementwise_context, vector_context
-from generator.present.text import monotonicity, smoothness, value_range
+from generator.present.text import monotonicity, range_text, smoothness, value_range
 from generator.records.analysis import Analysis, ElementwiseAnalysis, VectorAnalysis
 from generator.records.catalog import Activation, Kind
 
@@ -51,7 +51,7 @@ def _vector(analysis: Analysis) -> VectorAnalysis:
 
 def _scalar_summary(analysis: Analysis) -> Summary:
     properties = _scalar(analysis).properties
-    shown = value_range(properties.range, properties.extremes)  # the same on every page
+    shown = range_text(properties)  # the same on every page
     continuity = smoothness(properties.smoothness)
     return Summary(
         range=shown,

@@ -63,6 +63,14 @@ def value_range(domain: sp.Set | None, extremes: tuple[Extreme, ...] = ()) -> st
     return NOT_DETERMINED if domain is None else tex(range_latex(domain, extremes))
 
 
+def range_text(properties: Properties) -> str:
+    """The range as page text; until a range is proved, SymPy's numerical estimate, labelled."""
+    if properties.range is None and properties.range_estimate is not None:
+        estimate = tex("\\approx " + latex_interval(properties.range_estimate))
+        return f"not determined symbolically; numerically {estimate}"
+    return value_range(properties.range, properties.extremes)
+
+
 def range_latex(domain: sp.Set, extremes: tuple[Extreme, ...] = ()) -> str:
     """The range in bracket notation; an end that is an interior minimum or maximum is
     printed as the digits proved (−0.169971…), the same in every table and on every page;
@@ -170,7 +178,7 @@ def properties_rows(properties: Properties) -> tuple[tuple[str, str], ...]:
     )
     moments = properties.moments
     return (
-        ("Range", value_range(properties.range, properties.extremes)),
+        ("Range", range_text(properties)),
         *extremes,
         ("Bounded below", yes_no(properties.bounded_below)),
         ("Bounded above", yes_no(properties.bounded_above)),
