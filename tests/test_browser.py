@@ -21,7 +21,16 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
 from generator.records.catalog import Activation
-from tests.browser import SCHEMES, SCREENSHOTS, Tab, chromium_path, launch, serve, shared_site
+from tests.browser import (
+    SCHEMES,
+    SCREENSHOTS,
+    VIEWPORT,
+    Tab,
+    chromium_path,
+    launch,
+    serve,
+    shared_site,
+)
 from tests.conftest import CATALOG
 
 T = TypeVar("T")
@@ -306,3 +315,39 @@ def test_code_tabs_switch_and_every_block_has_a_copy_button(light: Tab) -> None:
     buttons = page.locator('.tabbed-set pre button[data-md-type="copy"]')
     assert blocks.count() == 4
     assert buttons.count() == blocks.count(), "Material adds a copy button to every block"
+
+
+# --- formulas fit their column ------------------------------------------------------------
+
+# Every display formula against the column it sits in: a formula that needs sideways
+# scrolling to be read is a layout failure, on a phone as on a desktop.
+OVERFLOWING_FORMULAS: Final = """() => Array.from(
+    document.querySelectorAll('.md-content .katex-display'),
+    (display) => {
+        const box = display.closest('.math-display') || display.parentElement;
+        return {
+            tex: (display.querySelector('annotation') || {}).textContent || '',
+            width: box.scrollWidth,
+            room: box.clientWidth,
+        };
+    }).filter((f) => f.width > f.room + 1)"""
+WIDTHS: Final = (1400, 390)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_display_formulas_fit_their_column(light: Tab, width: int) -> None:
+    page = light.page
+    page.set_viewport_size({"width": width, "height": 900})
+    try:
+        overflowing = []
+        for path in PAGES:
+            light.visit(path)
+            for formula in page.evaluate(OVERFLOWING_FORMULAS):
+                overflowing.append(
+                    f"{path}: {formula['width']} px in {formula['room']} px: {formula['tex'][:90]}"
+                )
+    finally:
+        page.set_viewport_size({"width": VIEWPORT["width"], "height": VIEWPORT["height"]})
+    assert not overflowing, f"{len(overflowing)} formulas wider than their column:\n  " + (
+        "\n  ".join(overflowing)
+    )

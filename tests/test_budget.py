@@ -1,4 +1,5 @@
-"""Time limits: an expired limit raises its own error once, however deeply it is nested."""
+"""Time limits: an expired limit raises its own error once, however deeply it is nested;
+and no answer depends on one (only the build's per-entry limit exists, against hangs)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,14 @@ import time
 
 import pytest
 
-from generator.analysis.budget import time_limit
+from generator.analysis import budget, derivatives
+from generator.analysis.budget import attempt, time_limit
+from generator.analysis.pieces import UndeterminedError
+from generator.analysis.runner import TIME_LIMIT, _analyse_in_time
+from tests.conftest import CATALOG
+
+# The entries SymPy used to spend longest on (each was once cut short by a budget).
+SLOW: tuple[str, ...] = ("gelu_tanh", "quick_gelu", "smish")
 
 
 def _slow_error(message: str) -> ValueError:
@@ -38,3 +46,26 @@ def test_an_inner_limit_expires_without_ending_the_outer_one() -> None:
         with pytest.raises(KeyError):
             _sleep_past_an_inner_limit()
         time.sleep(0.02)  # the outer limit is still running, and nothing fires late
+
+
+def test_attempt_only_turns_undetermined_into_none() -> None:
+    def undetermined() -> int:
+        raise UndeterminedError("no")
+
+    def slow() -> int:
+        time.sleep(0.05)
+        return 7
+
+    assert attempt(undetermined) is None
+    assert attempt(slow) == 7
+    assert not hasattr(budget, "PROPERTY_SECONDS")
+    assert not hasattr(derivatives, "REWRITE_SECONDS")
+
+
+@pytest.mark.parametrize("name", SLOW)
+def test_the_analysis_does_not_depend_on_the_time_limit(name: str) -> None:
+    """A quarter of the runner's limit and four times it give the same analysis."""
+    (activation,) = (a for a in CATALOG if a.id == name)
+    _, short = _analyse_in_time((0, activation, TIME_LIMIT / 4))
+    _, long = _analyse_in_time((0, activation, TIME_LIMIT * 4))
+    assert short == long

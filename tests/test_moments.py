@@ -1,4 +1,5 @@
-"""E[f(X)], E[f(X)²], E[f′(X)²] for X ~ N(0, 1), checked against sampling and quadrature.
+"""E[f(X)], E[f(X)²], E[f′(X)²] for X ~ N(0, 1), checked against sampling and quadrature,
+and the variance-preserving gain 1/√E[f(X)²] derived from the second moment.
 
 Three independent routes: Monte Carlo on the catalog formula (NumPy), mpmath's tanh-sinh
 quadrature of the catalog formula and its SymPy derivative, and, for exact values, Arb's
@@ -18,7 +19,12 @@ import sympy as sp
 from flint import arb, ctx
 
 from generator.analysis.integrand import sinc_slope
-from generator.analysis.moments import certified, gaussian_moments, significant_digits
+from generator.analysis.moments import (
+    certified,
+    gaussian_moments,
+    significant_digits,
+    variance_gain,
+)
 from generator.analysis.pieces import UndeterminedError, boundaries, split
 from generator.analysis.quadrature import PRECISION, _envelope, derivative
 from generator.records.analysis import Enclosure, Method, Moment, Moments, Piece
@@ -114,24 +120,30 @@ def test_exact_values_lie_in_certified_enclosures(activation: Activation) -> Non
 def test_method_matches_record(activation: Activation) -> None:
     """Exact: no enclosure, no digits. Certified: an enclosure with at least the stated
     digits (and at least 20), the value at its midpoint to those digits."""
+    moments = moments_of(activation)
     for name in NAMES:
-        moment: Moment = getattr(moments_of(activation), name)
-        if moment.method is Method.EXACT:
-            assert moment.enclosure is None, name
-            assert moment.digits is None, name
-            assert not moment.value.has(sp.Float, sp.I), (name, moment.value)
-            continue
-        assert moment.method is Method.CERTIFIED, name
-        assert moment.enclosure is not None, name
-        assert moment.digits is not None, name
-        assert moment.digits >= MINIMUM_DIGITS, (name, moment)
-        low, high = moment.enclosure.low, moment.enclosure.high
-        assert isinstance(low, sp.Rational), name
-        assert isinstance(high, sp.Rational), name
-        assert low < high, name
-        assert significant_digits(moment.enclosure) >= moment.digits
-        middle = (low + high) / 2
-        assert abs(sp.Rational(moment.value) - middle) <= abs(middle) * 10 ** (1 - moment.digits)
+        check_record(getattr(moments, name), name)
+    if moments.gain is not None:
+        check_record(moments.gain, "gain")
+
+
+def check_record(moment: Moment, name: str) -> None:
+    if moment.method is Method.EXACT:
+        assert moment.enclosure is None, name
+        assert moment.digits is None, name
+        assert not moment.value.has(sp.Float, sp.I), (name, moment.value)
+        return
+    assert moment.method is Method.CERTIFIED, name
+    assert moment.enclosure is not None, name
+    assert moment.digits is not None, name
+    assert moment.digits >= MINIMUM_DIGITS, (name, moment)
+    low, high = moment.enclosure.low, moment.enclosure.high
+    assert isinstance(low, sp.Rational), name
+    assert isinstance(high, sp.Rational), name
+    assert low < high, name
+    assert significant_digits(moment.enclosure) >= moment.digits
+    middle = (low + high) / 2
+    assert abs(sp.Rational(moment.value) - middle) <= abs(middle) * 10 ** (1 - moment.digits)
 
 
 ROOT_2PI = sp.sqrt(2 * sp.pi)
@@ -189,6 +201,71 @@ def test_symmetric_means_are_exact() -> None:
         assert mean.method is Method.EXACT, identifier
         assert mean.value == centre, identifier
     assert moments_of(by_id["softplus"]).mean.method is Method.CERTIFIED
+
+
+def test_relu_gain_is_root_two() -> None:
+    """He's gain for ReLU, PyTorch's calculate_gain('relu')."""
+    gain = moments_of(by_id["relu"]).gain
+    assert gain is not None
+    assert gain.method is Method.EXACT
+    assert gain.value == sp.sqrt(2)
+
+
+def test_leaky_relu_gain_is_pytorchs() -> None:
+    """calculate_gain('leaky_relu', a) = √(2/(1 + a²)), at the catalog's default slope."""
+    activation = by_id["leaky_relu"]
+    (slope,) = (p.default for p in activation.parameters if p.name == "negative_slope")
+    gain = moments_of(activation).gain
+    assert gain is not None
+    assert gain.method is Method.EXACT
+    assert sp.simplify(gain.value - sp.sqrt(2 / (1 + slope**2))) == 0, gain.value
+
+
+def test_tanh_gain_encloses_quadrature() -> None:
+    """1/√E[tanh²X] by mpmath at 50 digits, with tanh written directly (not the catalog's)."""
+    gain = moments_of(by_id["tanh"]).gain
+    assert gain is not None
+    assert gain.enclosure is not None
+    assert gain.method is Method.CERTIFIED
+    assert gain.digits is not None
+    assert gain.digits >= 35
+    with mpmath.workdps(50):
+        second = mpmath.quad(lambda t: mpmath.tanh(t) ** 2 * mpmath.npdf(t), [-REACH, 0, REACH])
+        assert inside(1 / mpmath.sqrt(second), gain.enclosure), (second, gain.enclosure)
+
+
+@each(SCALAR)
+def test_gain_inverts_second_moment(activation: Activation) -> None:
+    """A certified gain contains 1/√ of both ends (so of every point) of the second
+    moment's enclosure, at least as tightly; an exact gain g has g²·E[f²] = 1 and lies in
+    the gain derived from Arb's own enclosure of E[f²]."""
+    moments = moments_of(activation)
+    second, gain = moments.second, moments.gain
+    assert gain is not None, "every catalog entry has E[f²] > 0"
+    with mpmath.workdps(60):
+        if second.enclosure is not None:
+            low, high = second.enclosure.low, second.enclosure.high
+            assert gain.enclosure is not None
+            assert gain.digits is not None
+            assert second.digits is not None
+            assert gain.digits >= second.digits
+            for end in (low, high, (low + high) / 2):
+                assert inside(1 / mpmath.sqrt(mpmath.mpf(end.p) / end.q), gain.enclosure), end
+            return
+        assert gain.method is Method.EXACT
+        product = mpmath.mpf(str(sp.N(gain.value**2 * second.value, 60)))
+        assert abs(product - 1) < mpmath.mpf(10) ** -50, product
+        check = variance_gain(certified(pieces_of(activation), activation.variable, 2))
+        assert check is not None
+        assert check.enclosure is not None
+        assert inside(mpmath.mpf(str(sp.N(gain.value, 60))), check.enclosure)
+
+
+def test_gain_needs_a_positive_second_moment() -> None:
+    """E[f²] = 0, or an enclosure that does not exclude 0, gives no gain."""
+    assert variance_gain(Moment(sp.S.Zero, Method.EXACT, None, None)) is None
+    straddling = Enclosure(sp.Rational(-1, 10**30), sp.Rational(1, 10**30))
+    assert variance_gain(Moment(sp.S.Zero, Method.CERTIFIED, straddling, 0)) is None
 
 
 x = sp.Symbol("x", real=True)

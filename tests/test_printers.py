@@ -43,7 +43,7 @@ BY_ID = {activation.id: activation for activation in CATALOG}
         (sp.S.Reals, "\\mathbb{R}"),
         (WHOLE_LINE, "\\mathbb{R}"),
         (sp.Interval.open(-sp.pi / 2, sp.pi / 2), "(- \\frac{\\pi}{2}, \\frac{\\pi}{2})"),
-        (sp.Interval.open(SELU_MINIMUM, oo), "(-1.7580993408473767818340515842446, \\infty)"),
+        (sp.Interval.open(SELU_MINIMUM, oo), "(- 1.7580\\ldots, \\infty)"),  # 31 digits: cut
         (sp.Interval(STAR_RELU_MINIMUM, oo), "[-0.4472, \\infty)"),
         (sp.Interval(sp.Rational(-3, 8), oo), "[- \\frac{3}{8}, \\infty)"),  # q ≤ 100: a fraction
         (sp.Interval(sp.Float("-0.278465", 6), oo), "[-0.278465, \\infty)"),
@@ -118,8 +118,13 @@ def test_latex_expression_prints_typed_decimals_as_decimals() -> None:
     assert latex_expression(alpha * x, symbol_names={alpha: "\\alpha"}) == "\\alpha x"
 
 
-def test_latex_number_keeps_fractions() -> None:
-    assert latex_number(STAR_RELU_MINIMUM) == "- \\frac{559}{1250}"
+def test_latex_number_as_readers_write_it() -> None:
+    assert latex_number(STAR_RELU_MINIMUM) == "-0.4472"  # a decimal stays a decimal
+    assert latex_number(sp.Rational(1, 100)) == "0.01"
+    assert latex_number(sp.Rational(11, 48)) == "\\frac{11}{48}"  # a small fraction stays one
+    assert latex_number(sp.Rational(17159, 15000)) == "1.1439\\ldots"  # cut, never 5/5 digits
+    assert latex_number(LAMBDA) == "1.0507009873554805"  # 17 digits, as a catalog types them
+    assert latex_number(sp.tanh(sp.log(2))) == "\\frac{3}{5}"  # simplified first
     assert latex_number(sp.log(2)) == "\\log{\\left(2 \\right)}"
     assert latex_number(-oo) == "-\\infty"
 

@@ -16,31 +16,9 @@ from tests.conftest import SCALAR, VECTOR, each, elementwise_analysis, vector_an
 from tests.numeric import breakpoints, mpmath_function, numpy_function
 
 # (activation id, property) pairs SymPy cannot settle: their pages say "not determined".
-# A None not listed here fails, and so does a listed pair that SymPy now settles.
-KNOWN_GAPS: dict[tuple[str, str], str] = {
-    ("acon_c", "range"): "the extreme value sits at a root of a transcendental equation",
-    ("dsilu", "range"): "the extreme value sits at a root of a transcendental equation",
-    ("elish", "range"): "the extreme value sits at a root of a transcendental equation",
-    ("gcu", "range"): "x·cos(x) oscillates with growing amplitude",
-    ("geglu", "range"): "the minimum of the gate x·Φ(x) has no closed form",
-    ("gelu", "range"): "the minimum of x·Φ(x) solves φ(x)·x + Φ(x) = 0, with no closed form",
-    ("gelu_tanh", "range"): "the extreme value sits at a root of a transcendental equation",
-    ("golu", "range"): "the extreme value sits at a root of a transcendental equation",
-    ("lisht", "range"): "function_range cannot handle x·tanh(x)",
-    ("mish", "range"): "the extreme value sits at a root of a transcendental equation",
-    ("quick_gelu", "range"): "the minimum is at (−1 − W(1/e))/1.702, beyond solveset",
-    ("serf", "range"): "the extreme value sits at a root of a transcendental equation",
-    ("silu", "range"): "the minimum is at x = −1 − W(1/e), beyond solveset",
-    ("sinc", "range"): "the side lobes' extremes solve tan x = x",
-    ("smish", "range"): "the extreme value sits at a root of a transcendental equation",
-    ("snake", "range"): "function_range cannot handle x + sin²(x)",
-    ("swiglu", "range"): "the minimum of the gate is at x = −1 − W(1/e), beyond solveset",
-    ("swish_beta", "range"): "the minimum is at (−1 − W(1/e))/β, beyond solveset",
-    ("tanhexp", "range"): "the extreme value sits at a root of a transcendental equation",
-    ("lisht", "zero-centred"): "needs the range (x·tanh(x) ≥ 0 but SymPy cannot show it)",
-    ("gcu", "left limit"): "x·cos(x) has no limit at −∞",
-    ("gcu", "right limit"): "x·cos(x) has no limit at +∞",
-}
+# A None not listed here fails, and so does a listed pair that SymPy now settles. Every
+# range is settled (exactly, or certified by interval arithmetic): none is listed.
+KNOWN_GAPS: dict[tuple[str, str], str] = {}
 
 
 def settled(activation: Activation, name: str, value: object) -> bool:
@@ -83,9 +61,8 @@ def _components(domain: sp.Set) -> list[tuple[float, float, bool, bool]]:
 def test_values_stay_in_the_range_and_approach_its_ends(activation: Activation) -> None:
     properties = elementwise_analysis(activation).properties
     claimed = properties.range
+    assert properties.range_estimate is None, "numerical estimates are no longer made"
     if not settled(activation, "range", claimed):
-        if properties.range_estimate is not None:
-            _check_estimate(activation, properties.range_estimate)
         return
     assert claimed is not None
     values = _f(activation)
@@ -111,15 +88,20 @@ def test_values_stay_in_the_range_and_approach_its_ends(activation: Activation) 
                 assert all(value != high for value in probes)
 
 
-def _check_estimate(activation: Activation, estimate: sp.Set) -> None:
-    """The numerical range the page shows where SymPy could not find the exact one."""
-    assert isinstance(estimate, sp.Interval)
-    values = _f(activation)
-    for end, extreme in ((estimate.inf, values.min()), (estimate.sup, values.max())):
-        if end.is_finite:
-            assert abs(extreme - float(end)) < 1e-5 * (1 + abs(float(end)))
-    assert values.min() >= float(estimate.inf) - 1e-5
-    assert values.max() <= float(estimate.sup) + 1e-5
+@each(SCALAR)
+def test_extremes_are_the_ends_of_the_range(activation: Activation) -> None:
+    """Each reported extreme is a finite end of the range, and f takes that value there."""
+    properties = elementwise_analysis(activation).properties
+    claimed = properties.range
+    exact = _exact(activation)
+    for extreme in properties.extremes:
+        assert claimed is not None
+        end = claimed.inf if extreme.kind == "minimum" else claimed.sup
+        assert extreme.kind in ("minimum", "maximum")
+        assert extreme.value == end or sp.simplify(extreme.value - end) == 0
+        with mpmath.workdps(40):
+            assert abs(exact(mpmath.mpf(str(sp.N(extreme.at, 40)))) - float(end)) < 1e-12
+        assert claimed.contains(end) == sp.true, "an extreme is attained: a closed end"
 
 
 @each(SCALAR)
@@ -157,14 +139,16 @@ def test_tails_match_the_limits_of_f_and_its_derivative(activation: Activation) 
                     window = [abs(slope(at + k / 7)) for k in range(50)]
                     assert tail.saturation is Saturation.NONE
                     assert max(window) > 0.1
-                    continue
-                _approaches(slope(at), tail.derivative_limit)
+                else:
+                    _approaches(slope(at), tail.derivative_limit)
                 if tail.saturation is Saturation.HARD:
                     assert slope(at) == 0
                 elif tail.saturation is Saturation.SOFT:
                     assert tail.derivative_limit == 0
                     assert slope(at / 10**5) != 0, "soft saturation is not exactly flat"
-            if settled(activation, f"{side} limit", tail.value_limit):
+            if tail.oscillates:  # no limit: f keeps coming back to both bounds
+                _oscillates_between(f, at, tail.value_bounds)
+            elif settled(activation, f"{side} limit", tail.value_limit):
                 assert tail.value_limit is not None
                 _approaches(f(at), tail.value_limit)
         far_values = (f(-FAR), f(FAR))
@@ -172,6 +156,22 @@ def test_tails_match_the_limits_of_f_and_its_derivative(activation: Activation) 
             assert max(far_values) > 1e3
         if properties.bounded_below is False:
             assert min(far_values) < -1e3
+
+
+def _oscillates_between(
+    f: Callable[[mpmath.mpf], mpmath.mpf],
+    at: mpmath.mpf,
+    bounds: tuple[sp.Expr, sp.Expr] | None,
+) -> None:
+    """Far out, f keeps returning near both bounds (or past ±10³ for infinite ones)."""
+    assert bounds is not None
+    window = [f(at + k / 7) for k in range(50)]
+    for bound, extreme in ((bounds[0], min(window)), (bounds[1], max(window))):
+        if bound.is_finite:
+            assert abs(extreme - float(bound)) < 0.05
+        else:
+            assert mpmath.sign(extreme) == np.sign(float(bound))
+            assert abs(extreme) > 1e3
 
 
 def _approaches(value: mpmath.mpf, limit: sp.Expr) -> None:

@@ -1,10 +1,12 @@
-"""Time limits for SymPy calls, which can run for minutes on innocent formulas.
+"""Time limits for SymPy calls, and ``attempt``, which turns "SymPy gave up" into None.
 
-Limits nest: the build gives each activation a budget, and each property gets a smaller
-one inside it. One interval timer (SIGALRM) is armed for the earliest deadline; when it
-fires, the outermost expired limit is the one that ends, so an inner handler can never
-swallow an outer budget. Outside the main thread (where signals cannot be used) the
-limits are not enforced.
+A clock never decides an answer: a property that ran out of time would be "not determined"
+on a busy machine and settled on an idle one, so the pages would depend on the load. The
+only limit is the build's per-activation one (:mod:`runner`), which turns a hang into an
+error naming the file. Limits may still nest: one interval timer (SIGALRM) is armed for the
+earliest deadline; when it fires, the outermost expired limit is the one that ends, so an
+inner handler can never swallow an outer limit. Outside the main thread (where signals
+cannot be used) the limits are not enforced.
 """
 
 from __future__ import annotations
@@ -15,14 +17,9 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import FrameType
-from typing import Final, TypeVar
+from typing import TypeVar
 
 from generator.analysis.pieces import UndeterminedError
-
-# SymPy's time per property; past it the property is "not determined". Every property
-# SymPy settles for the catalog takes under 2 s on an idle core; the margin keeps answers
-# the same on a loaded machine (a cut to 4 s lost gelu_tanh's tail under load).
-PROPERTY_SECONDS: Final = 8.0
 
 T = TypeVar("T")
 
@@ -79,9 +76,8 @@ def time_limit(seconds: float, expired: Callable[[], Exception]) -> Iterator[Non
 
 
 def attempt(question: Callable[[], T]) -> T | None:
-    """The answer, or None when SymPy gives up or exceeds the per-property budget."""
+    """The answer, or None when it cannot be determined (never because of the time)."""
     try:
-        with time_limit(PROPERTY_SECONDS, lambda: UndeterminedError("out of time")):
-            return question()
+        return question()
     except UndeterminedError:
         return None

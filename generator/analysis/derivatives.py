@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Final
 
 import sympy as sp
 
-from generator.analysis.budget import time_limit
 from generator.analysis.calculus import is_zero
 from generator.analysis.pieces import UndeterminedError, canonical, split
 from generator.records.analysis import Piece
 
-# Each attempt at a shorter form gets this long; the unsimplified form is always correct.
-REWRITE_SECONDS: Final = 4.0
+# Trigonometric and hyperbolic functions, whose polynomial arguments ``simplify`` expands.
+CIRCULAR: Final = (sp.sin, sp.cos, sp.tan, sp.sinh, sp.cosh, sp.tanh)
+# Above this degree in e^(x/q), ``factor`` factors cyclotomic polynomials for seconds.
+MAX_EXPONENTIAL_DEGREE: Final = 32
 
 
 def readable(expression: sp.Expr) -> sp.Expr:
@@ -21,20 +22,58 @@ def readable(expression: sp.Expr) -> sp.Expr:
 
     ``simplify`` likes to trade exponentials for cosh (σ′ = 1/(4 cosh²(x/2))); correct, but
     a reader of σ = 1/(1 + e^{−x}) expects e^{−x}/(1 + e^{−x})², so new functions cost more
-    than a few extra operations.
+    than a few extra operations. Which rewrites are tried depends on the formula only (see
+    :func:`rewrites`), never on a clock, so the printed form is the same on every machine.
     """
     original = _functions(expression)
     candidates = [expression]
-    for rewrite in (sp.simplify, sp.factor, sp.together, sp.cancel):
+    for rewrite in rewrites(expression):
         try:
-            with time_limit(REWRITE_SECONDS, lambda: TimeoutError("rewrite")):
-                candidates.append(rewrite(expression))
-        except (NotImplementedError, ValueError, TypeError, sp.PolynomialError, TimeoutError):
+            candidates.append(rewrite(expression))
+        except (NotImplementedError, ValueError, TypeError, sp.PolynomialError):
             continue
     return min(
         candidates,
         key=lambda form: (len(_functions(form) - original), sp.count_ops(form), len(str(form))),
     )
+
+
+def rewrites(expression: sp.Expr) -> list[Callable[[sp.Expr], sp.Expr]]:
+    """simplify, factor, together and cancel, less the two that blow up on this formula.
+
+    ``simplify`` expands tanh of a polynomial argument through its addition formulas, which
+    grows with every power: 79 s on GELU-tanh's f″ (tanh of a cubic), and it never wins
+    there. ``factor`` reads e^(851x/500) as a polynomial of degree 851 in e^(x/500) and
+    factors it (6 s on QuickGELU's f″, never the shortest form either).
+    """
+    chosen: list[Callable[[sp.Expr], sp.Expr]] = [sp.together, sp.cancel]
+    if exponential_degree(expression) <= MAX_EXPONENTIAL_DEGREE:
+        chosen.insert(0, sp.factor)
+    if not _circular_of_polynomial(expression):
+        chosen.insert(0, sp.simplify)
+    return chosen
+
+
+def exponential_degree(expression: sp.Expr) -> int:
+    """The largest |p| over exponentials e^((p/q)·x + ...): SymPy's polynomial algebra sees
+    e^(p·x/q) as the p-th power of e^(x/q)."""
+    degree = 1
+    for power in expression.atoms(sp.exp):
+        for variable in power.args[0].free_symbols:
+            coefficient = sp.expand(power.args[0]).coeff(variable)
+            if coefficient.is_Rational:
+                degree = max(degree, abs(int(coefficient.p)))
+    return degree
+
+
+def _circular_of_polynomial(expression: sp.Expr) -> bool:
+    """sin, cos, tanh ... of an argument that is a polynomial of degree ≥ 2 in a variable."""
+    for node in expression.atoms(*CIRCULAR):
+        argument = node.args[0]
+        for variable in argument.free_symbols:
+            if argument.is_polynomial(variable) and sp.degree(argument, variable) >= 2:
+                return True
+    return False
 
 
 def _functions(expression: sp.Expr) -> set[type]:
@@ -82,9 +121,8 @@ def _fill_removable(expression: sp.Expr, x: sp.Symbol) -> sp.Expr:
     the derivative exists there; the page would otherwise show an undefined f′(0).
     """
     try:
-        with time_limit(REWRITE_SECONDS, lambda: TimeoutError("singularities")):
-            points = sp.singularities(expression, x, sp.S.Reals)
-    except (NotImplementedError, ValueError, TypeError, TimeoutError):
+        points = sp.singularities(expression, x, sp.S.Reals)
+    except (NotImplementedError, ValueError, TypeError):
         return expression
     if not isinstance(points, sp.FiniteSet) or not points:
         return expression

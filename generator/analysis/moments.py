@@ -2,7 +2,7 @@
 
 At initialisation a pre-activation is roughly a standard normal. E[f] is the shift the unit
 adds, E[f²] decides whether the next layer's input keeps unit scale (He's √2 for ReLU is
-1/√E[relu²]), and E[f′²] whether backpropagated gradients keep theirs.
+1/√E[relu²], ``variance_gain``), and E[f′²] whether backpropagated gradients keep theirs.
 
 Each number is exact where every branch is a sum of c·xⁿ·exp(a·x² + b·x), whose Gaussian
 integrals on intervals are closed forms in erf, exp and √π, decided by structure alone
@@ -16,8 +16,9 @@ from __future__ import annotations
 from typing import Final
 
 import sympy as sp
-from flint import arb
+from flint import arb, fmpq
 
+from generator.analysis.arb import constant, precision
 from generator.analysis.pieces import UndeterminedError
 from generator.analysis.quadrature import derivative, gaussian_expectation
 from generator.records.analysis import Enclosure, Method, Moment, Moments, Piece
@@ -31,7 +32,7 @@ Term = tuple[sp.Expr, int, sp.Expr, sp.Expr]  # c, n, a, b in c·xⁿ·exp(a·x�
 
 
 def gaussian_moments(pieces: tuple[Piece, ...], x: sp.Symbol) -> Moments:
-    """The three moments of f = ``pieces`` at X ~ N(0, 1).
+    """The three moments of f = ``pieces`` at X ~ N(0, 1), and the gain 1/√E[f²].
 
     f′ is each branch differentiated: at a kink or a jump f′ is undefined on a null set,
     which the integral does not see. For a jump (binary step, threshold) this means the
@@ -43,16 +44,36 @@ def gaussian_moments(pieces: tuple[Piece, ...], x: sp.Symbol) -> Moments:
     """
     slopes = tuple(Piece(derivative(p.expression, x), p.domain) for p in pieces)
     mean = _moment(pieces, x, power=1, symmetric=True)
-    return Moments(mean, _moment(pieces, x, power=2), _moment(slopes, x, power=2))
+    second = _moment(pieces, x, power=2)
+    return Moments(mean, second, _moment(slopes, x, power=2), variance_gain(second))
 
 
 def certified(pieces: tuple[Piece, ...], x: sp.Symbol, power: int) -> Moment:
     """E[g(X)^power] by Arb alone, with its enclosure (also used to check exact values)."""
     parts = tuple(Piece(p.expression**power, p.domain) for p in pieces)
-    enclosure = _rounded(gaussian_expectation(parts, x))
-    digits = significant_digits(enclosure)
-    value = sp.Float((enclosure.low + enclosure.high) / 2, max(digits, 1))  # the midpoint, rounded
-    return Moment(value, Method.CERTIFIED, enclosure, digits)
+    return _enclosed(_rounded(gaussian_expectation(parts, x)))
+
+
+def variance_gain(second: Moment) -> Moment | None:
+    """He's gain g = 1/√E[f²]: weights with standard deviation g/√fan_in keep the next
+    layer's pre-activations at unit second moment (√2 for ReLU, PyTorch's
+    calculate_gain('relu')). None unless E[f²] is proved positive.
+
+    An exact E[f²] gives an exact g. A certified E[f²] ∈ [lo, hi] with lo > 0 gives
+    g ∈ [1/√hi, 1/√lo], 1/√ being decreasing. Each end is an Arb ball at 256 bits (far
+    finer than the ~36 digits of [lo, hi]) proved to contain 1/√ of that exact rational, so
+    their union contains [1/√hi, 1/√lo]; ``_rounded`` reads the union's ends mid ∓ rad
+    exactly and rounds them outward (floor below, ceiling above), so the rationals still do.
+    """
+    if second.method is Method.EXACT:
+        return _exact_gain(second.value)
+    enclosure = second.enclosure
+    if enclosure is None or not enclosure.low > 0:
+        return None
+    with precision():
+        low, high = (arb(fmpq(int(end.p), int(end.q))) for end in (enclosure.low, enclosure.high))
+        ball = high.rsqrt().union(low.rsqrt())
+    return _enclosed(_rounded(ball))
 
 
 def significant_digits(enclosure: Enclosure) -> int:
@@ -205,6 +226,36 @@ def _centre(pieces: tuple[Piece, ...], x: sp.Symbol) -> sp.Expr | None:
             return None
         centre = twice / 2
     return centre
+
+
+def _exact_gain(second: sp.Expr) -> Moment | None:
+    """1/√E[f²] in closed form. sqrt(1/second) is already the shortest form for the
+    catalog's moments; radsimp (rationalised denominators) can only help where no erf or
+    exp is involved, and lengthens those that have one (1/√(1 − √2·e^{−1/2}/√π) doubles)."""
+    if not _positive(second):
+        return None
+    gain: sp.Expr = sp.sqrt(1 / second)
+    if not gain.atoms(sp.Function):
+        gain = min((gain, sp.radsimp(gain)), key=sp.count_ops)
+    return Moment(gain, Method.EXACT, None, None)
+
+
+def _positive(value: sp.Expr) -> bool:
+    """A closed form proved > 0: by an Arb ball around it, else by SymPy's assumptions."""
+    try:
+        with precision():
+            if constant(value) > 0:
+                return True
+    except UndeterminedError:
+        pass
+    return bool(value.is_positive)
+
+
+def _enclosed(enclosure: Enclosure) -> Moment:
+    """A certified moment: the enclosure's midpoint, rounded to its significant digits."""
+    digits = significant_digits(enclosure)
+    value = sp.Float((enclosure.low + enclosure.high) / 2, max(digits, 1))
+    return Moment(value, Method.CERTIFIED, enclosure, digits)
 
 
 def _rounded(ball: arb) -> Enclosure:

@@ -1,7 +1,8 @@
 """Properties of an elementwise activation, computed from its branches at default parameters.
 
 Each property is answered independently and any :class:`UndeterminedError` on the way becomes
-``None`` — "not determined" on the page — rather than a guess.
+``None`` — "not determined" on the page — rather than a guess. Which method answers is fixed
+by the formula alone, so the answers never depend on how busy the machine is.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from generator.analysis.calculus import (
     samples,
     value_at,
 )
-from generator.analysis.estimate import estimate_range
+from generator.analysis.certify import certified_range
 from generator.analysis.pieces import (
     UndeterminedError,
     boundaries,
@@ -53,20 +54,20 @@ def compute_properties(
 ) -> Properties:
     """All properties of the function made of ``pieces``."""
     kinks = attempt(lambda: _kinks(pieces, x, conventions))
-    value_range = attempt(lambda: _range(pieces, x))
+    left, right = tail(pieces[0], x, -sp.oo), tail(pieces[-1], x, sp.oo)
+    certified = attempt(lambda: certified_range(pieces, x, left, right, kinks))
+    value_range = certified.range if certified is not None else None
     value_at_zero = attempt(lambda: _value_at(pieces, x, sp.Integer(0)))
     derivative_at_zero = attempt(lambda: _derivative_at_zero(pieces, x, kinks))
-    left, right = tail(pieces[0], x, -sp.oo), tail(pieces[-1], x, sp.oo)
-    estimate = None
-    if value_range is None and len(pieces) == 1:
-        estimate = attempt(lambda: estimate_range(pieces[0].expression, x, left, right))
     return Properties(
-        range_estimate=estimate,
         value_at_zero=value_at_zero,
         derivative_at_zero=derivative_at_zero,
         range=value_range,
-        monotonicity=attempt(lambda: _monotonicity(pieces, x))
-        or attempt(lambda: _not_monotonic_by_witness(pieces, x)),
+        extremes=certified.extremes if certified is not None else (),
+        # Exact witnesses of both slopes first: instant where they exist, and SymPy's range
+        # of f′ (slow on GELU-tanh) is then only asked of monotone functions.
+        monotonicity=attempt(lambda: _not_monotonic_by_witness(pieces, x))
+        or attempt(lambda: _monotonicity(pieces, x)),
         odd=attempt(lambda: _odd(pieces, x)),
         zero_centred=_zero_centred(value_at_zero, value_range, pieces, x),
         smoothness=attempt(lambda: _smoothness(pieces, x)),
@@ -144,13 +145,6 @@ def _smoothness(pieces: tuple[Piece, ...], x: sp.Symbol) -> Smoothness:
             if not same:
                 return Smoothness(order=order - 1)
     return Smoothness(order=MAX_ORDER, at_least=True)
-
-
-def _range(pieces: tuple[Piece, ...], x: sp.Symbol) -> sp.Set:
-    result: sp.Set = sp.S.EmptySet
-    for piece in pieces:
-        result = sp.Union(result, image(piece.expression, x, piece.domain))
-    return result
 
 
 def _monotonicity(pieces: tuple[Piece, ...], x: sp.Symbol) -> Monotonicity:

@@ -13,24 +13,34 @@ def tail(piece: Piece, x: sp.Symbol, end: sp.Expr) -> Tail:
     """The limits of f and f′ at ``end`` (±∞) and how f′ settles there."""
     derivative = sp.diff(piece.expression, x)
     value = attempt(lambda: _limit(piece.expression, x, end))
+    bounds = None if value is not None else attempt(lambda: _accumulation(piece.expression, x, end))
     if derivative == 0:
-        return Tail(value, sp.Integer(0), Saturation.HARD)
+        return Tail(value, sp.Integer(0), Saturation.HARD, bounds)
     if attempt(lambda: _oscillates(derivative, x, end)):
-        return Tail(value, None, Saturation.NONE)  # no limit at all, so certainly not 0
+        return Tail(value, None, Saturation.NONE, bounds)  # no limit at all, so certainly not 0
     slope = attempt(lambda: _limit(derivative, x, end))
     if slope is None:
-        return Tail(value, None, None)
-    return Tail(value, slope, Saturation.SOFT if slope == 0 else Saturation.NONE)
+        return Tail(value, None, None, bounds)
+    return Tail(value, slope, Saturation.SOFT if slope == 0 else Saturation.NONE, bounds)
 
 
 def _oscillates(expression: sp.Expr, x: sp.Symbol, end: sp.Expr) -> bool:
+    return _accumulation(expression, x, end) is not None
+
+
+def _accumulation(
+    expression: sp.Expr, x: sp.Symbol, end: sp.Expr
+) -> tuple[sp.Expr, sp.Expr] | None:
     """SymPy answers a limit with bounds <a, b>, a < b, when the function keeps oscillating,
-    or with such bounds scaled by a growing factor (x·cos x: oo·sign(<−1, 1>))."""
+    or with such bounds scaled by a growing factor (x·cos x: oo·sign(<−1, 1>)), which then
+    sweeps out every real number: (−∞, ∞)."""
     value = sp.limit(expression, x, end)
     if isinstance(value, sp.AccumBounds):
-        return bool(value.min < value.max)
+        return (value.min, value.max) if bool(value.min < value.max) else None
     bounds = value.atoms(sp.AccumBounds)
-    return any(b.min < 0 < b.max for b in bounds) and value.has(sp.oo, -sp.oo)
+    if any(b.min < 0 < b.max for b in bounds) and value.has(sp.oo, -sp.oo):
+        return (-sp.oo, sp.oo)
+    return None
 
 
 def _limit(expression: sp.Expr, x: sp.Symbol, end: sp.Expr) -> sp.Expr:

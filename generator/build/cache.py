@@ -25,9 +25,19 @@ T = TypeVar("T")
 _MAGIC: Final = b"activation-analysis-v1\n"  # blob format: magic, sha256, body
 # kind -> (sources under generator/ whose code decides the value, libraries whose version does)
 CODE: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
-    "analysis": (("records", "catalog", "analysis"), ("sympy",)),
+    "analysis": (("records", "catalog", "analysis"), ("sympy", "python-flint")),
     "formulas": (
-        ("records", "present/latex.py", "present/formulas.py", "present/printers"),
+        (
+            "records",
+            "catalog",
+            "analysis",
+            "present/latex.py",
+            "present/breaking.py",
+            "present/texwidth.py",
+            "present/formulas.py",
+            "present/proofs.py",
+            "present/printers",
+        ),
         ("sympy",),
     ),
     "curves": (("records", "present/jscode.py", "present/printers"), ("sympy",)),

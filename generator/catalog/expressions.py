@@ -10,16 +10,19 @@ from __future__ import annotations
 import ast
 import math
 from collections.abc import Callable, Mapping
+from decimal import Decimal, InvalidOperation
 from typing import Final
 
 import sympy as sp
+
+from generator.catalog.named import NAMED
 
 MAX_LENGTH: Final = 2000
 MAX_DEPTH: Final = 60
 # Exact powers are computed at parse time; 9**9**9 would never finish.
 MAX_EXPONENT: Final = 1000
 # Functions whose arguments may be conditions or (symbol, low, high) tuples.
-STRUCTURAL: Final = frozenset({"Piecewise", "Sum"})
+STRUCTURAL: Final = frozenset({"Piecewise", "Sum", "Integral"})
 
 # The functions a catalog formula may call, by the name it uses.
 FUNCTIONS: Final[Mapping[str, Callable[..., sp.Basic]]] = {
@@ -49,7 +52,19 @@ FUNCTIONS: Final[Mapping[str, Callable[..., sp.Basic]]] = {
     "KroneckerDelta": sp.KroneckerDelta,
 }
 
+# What a display form (``display``, ``derivative_display``) and a derivative identity may
+# call besides: the named functions of ``generator.catalog.named`` and, in a display form,
+# an integral (``Integral(1 / (1 + t**2), (t, 0, x))``).
+NAMED_FUNCTIONS: Final[Mapping[str, Callable[..., sp.Basic]]] = {**FUNCTIONS, **NAMED}
+DISPLAY_FUNCTIONS: Final[Mapping[str, Callable[..., sp.Basic]]] = {
+    **NAMED_FUNCTIONS,
+    "Integral": sp.Integral,
+}
+
 CONSTANTS: Final[Mapping[str, sp.Basic]] = {"pi": sp.pi, "E": sp.E, "oo": sp.oo}
+# How a decimal typed in a formula is read: its digits as typed, in plain notation
+# ("0.0016" for 1.6e-3), to the number or symbol the caller wants for it.
+Decimals = Callable[[str], sp.Expr]
 
 _BINARY: Final[Mapping[type[ast.operator], Callable[[sp.Basic, sp.Basic], sp.Basic]]] = {
     ast.Add: lambda a, b: a + b,
@@ -64,6 +79,8 @@ _COMPARE: Final[Mapping[type[ast.cmpop], Callable[[sp.Basic, sp.Basic], sp.Basic
     ast.LtE: sp.Le,
     ast.Gt: sp.Gt,
     ast.GtE: sp.Ge,
+    ast.Eq: sp.Eq,
+    ast.NotEq: sp.Ne,
 }
 
 
@@ -71,28 +88,53 @@ class ExpressionError(ValueError):
     """The formula text is not an allowed expression; the message says why."""
 
 
-def parse_expression(text: str, symbols: Mapping[str, sp.Basic]) -> sp.Expr:
+def exact_decimal(text: str) -> sp.Expr:
+    """A typed decimal as the exact number its digits say: 0.01 is 1/100, and all 32 digits
+    of SELU's λ are kept (a float would keep 17)."""
+    return sp.Rational(text)
+
+
+def parse_expression(
+    text: str,
+    symbols: Mapping[str, sp.Basic],
+    *,
+    functions: Mapping[str, Callable[..., sp.Basic]] = FUNCTIONS,
+    decimals: Decimals = exact_decimal,
+) -> sp.Expr:
     """Parse ``text`` into a SymPy expression over the given names.
 
     ``symbols`` maps every name the formula may use (the variable, parameters, index
-    names) to its SymPy object. Anything else — attribute access, keyword arguments,
-    lambdas, strings, unknown names or functions — raises :class:`ExpressionError`.
+    names) to its SymPy object, ``functions`` every function it may call. Anything else —
+    attribute access, keyword arguments, lambdas, strings, unknown names or functions —
+    raises :class:`ExpressionError`. Each decimal literal is handed, as typed, to
+    ``decimals``: by default its exact value; the present stage asks for a symbol instead,
+    so that 1.7159 is still 1.7159 in a printed derivative.
     """
     if len(text) > MAX_LENGTH:
         raise ExpressionError(f"longer than {MAX_LENGTH} characters")
+    source = text.strip()
     try:
-        tree = ast.parse(text.strip(), mode="eval")
+        tree = ast.parse(source, mode="eval")
     except SyntaxError as error:
         raise ExpressionError(f"does not parse: {error.msg}") from None
-    result = _Translator(symbols).visit(tree.body, depth=0)
+    result = _Translator(symbols, functions, source, decimals).visit(tree.body, depth=0)
     if not isinstance(result, sp.Expr):
         raise ExpressionError("is not an arithmetic expression")
     return result
 
 
 class _Translator:
-    def __init__(self, symbols: Mapping[str, sp.Basic]) -> None:
+    def __init__(
+        self,
+        symbols: Mapping[str, sp.Basic],
+        functions: Mapping[str, Callable[..., sp.Basic]],
+        source: str,
+        decimals: Decimals,
+    ) -> None:
         self._names = {**CONSTANTS, **symbols}
+        self._functions = functions
+        self._source = source
+        self._decimals = decimals
 
     def visit(self, node: ast.AST, depth: int) -> sp.Basic:
         if depth > MAX_DEPTH:
@@ -100,7 +142,7 @@ class _Translator:
         deeper = depth + 1
         match node:
             case ast.Constant(value=bool() | int() | float() as value):
-                return _constant(value)
+                return self._number(node, value)
             case ast.Name(id=name):
                 return self._name(name)
             case ast.UnaryOp(op=ast.USub(), operand=operand):
@@ -130,12 +172,12 @@ class _Translator:
                 element: sp.Basic = target[self._arith(index, deeper)]
                 return element
             case ast.Call(func=ast.Name(id=name), args=args, keywords=[]):
-                if name not in FUNCTIONS:
+                if name not in self._functions:
                     raise ExpressionError(f"function '{name}' is not allowed")
                 read = self.visit if name in STRUCTURAL else self._arith
                 arguments = [read(arg, deeper) for arg in args]
                 try:
-                    return _defined(FUNCTIONS[name](*arguments))
+                    return _defined(self._functions[name](*arguments))
                 except (TypeError, ValueError) as error:
                     raise ExpressionError(f"bad arguments to '{name}': {error}") from None
             case ast.Call():
@@ -144,10 +186,24 @@ class _Translator:
                 raise ExpressionError("attribute access is not allowed")
         raise ExpressionError(f"'{type(node).__name__}' is not allowed in a formula")
 
+    def _number(self, node: ast.Constant, value: bool | int | float) -> sp.Basic:
+        """A decimal literal from its digits as typed, not from the float Python made of it."""
+        if not isinstance(value, float) or not math.isfinite(value):
+            return _constant(value)
+        typed = ast.get_source_segment(self._source, node) or repr(value)
+        try:
+            digits = format(Decimal(typed.replace("_", "")), "f")
+        except InvalidOperation:
+            digits = repr(value)
+        exact = sp.Rational(digits)
+        if exact.is_Integer:
+            return exact  # 2.0 is the integer 2: no decimal to keep
+        return self._decimals(digits)
+
     def _name(self, name: str) -> sp.Basic:
         if name in self._names:
             return self._names[name]
-        if name in FUNCTIONS:
+        if name in self._functions:
             raise ExpressionError(f"function '{name}' used without arguments")
         raise ExpressionError(f"unknown symbol '{name}'")
 

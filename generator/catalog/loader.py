@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Final
 
@@ -10,9 +11,16 @@ import sympy as sp
 import yaml
 
 from generator.catalog import schema
-from generator.catalog.expressions import ExpressionError, parse_expression
+from generator.catalog.display import read_constants, read_display
+from generator.catalog.expressions import (
+    FUNCTIONS,
+    NAMED_FUNCTIONS,
+    ExpressionError,
+    parse_expression,
+)
 from generator.catalog.families import FAMILIES_BY_SLUG
-from generator.catalog.fields import Fields, is_finite_number
+from generator.catalog.fields import YAML_LOADER, Fields, exact_number, is_finite_number
+from generator.catalog.named import elementary
 from generator.errors import CatalogError
 from generator.paths import Paths
 from generator.records.catalog import (
@@ -20,6 +28,7 @@ from generator.records.catalog import (
     Activation,
     Catalog,
     Difference,
+    Display,
     F,
     FrameworkEntry,
     Kind,
@@ -31,12 +40,11 @@ from generator.records.catalog import (
     X,
 )
 
-# libyaml's parser when PyYAML was built with it: the same safe loading, six times faster.
-_LOADER: Final = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FRAMEWORKS: Final = ("pytorch", "keras", "jax")
 _ID: Final = re.compile(r"^[a-z][a-z0-9_]*$")
 _PARAMETER: Final = re.compile(r"^[a-z][a-z0-9_]*$")
-_RESERVED: Final = frozenset({"x", "f", "s", "i", "j", "n", "pi", "E", "oo"})
+_RESERVED: Final = frozenset({"x", "f", "s", "i", "j", "n", "t", "pi", "E", "oo"})
+Functions = Mapping[str, Callable[..., sp.Basic]]
 
 
 def load_catalog(folder: Path | None = None) -> Catalog:
@@ -52,7 +60,7 @@ def load_catalog(folder: Path | None = None) -> Catalog:
 def load_entry(path: Path) -> Activation:
     """Read one file; the first problem found raises :class:`CatalogError`."""
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown place"
@@ -89,15 +97,8 @@ def _activation(fields: Fields) -> Activation:
         raise fields.fail("family", f"'{family_slug}' is not one of {sorted(FAMILIES_BY_SLUG)}")
     kind = _kind(fields)
     parameters = _parameters(fields)
-    names: dict[str, sp.Basic] = {p.name: p.symbol for p in parameters}
-    names |= {"x": X} if kind.scalar else VECTOR_NAMES
-    expression = _formula(fields, "expression", names)
-    if kind.scalar and X not in expression.free_symbols:
-        raise fields.fail("expression", "must depend on x")
-    identity_names: dict[str, sp.Basic] = {p.name: p.symbol for p in parameters}
-    identity_names |= {"f": F} if kind.scalar else {**VECTOR_NAMES, "s": S}
+    names, expression, identity, display = _formulas(fields, kind, parameters)
     frameworks = _frameworks(fields, parameters)
-    identity = _optional_formula(fields, "derivative_identity", identity_names)
 
     return Activation(
         id=identifier,
@@ -125,20 +126,48 @@ def _activation(fields: Fields) -> Activation:
         uses=fields.text_list("uses"),
         references=_references(fields),
         source=fields.path,
+        display=display,
     )
 
 
-def _formula(fields: Fields, key: str, names: dict[str, sp.Basic]) -> sp.Expr:
+def _formulas(
+    fields: Fields, kind: Kind, parameters: tuple[Parameter, ...]
+) -> tuple[dict[str, sp.Basic], sp.Expr, sp.Expr | None, Display]:
+    """The names formulas use, the exact formula and identity, and the display forms."""
+    symbols: dict[str, sp.Basic] = {p.name: p.symbol for p in parameters}
+    constants = read_constants(fields, _RESERVED | set(symbols))
+    exact: dict[str, sp.Basic] = {c.name: c.value for c in constants if c.name}
+    variables = {"x": X} if kind.scalar else VECTOR_NAMES
+    names = {**symbols, **exact, **variables}
+    expression = _formula(fields, "expression", names)
+    if kind.scalar and X not in expression.free_symbols:
+        raise fields.fail("expression", "must depend on x")
+    # f′ in terms of f; a scalar identity may also use x and the named functions (SiLU′ =
+    # f + σ(x)(1 − f)), which the analysis sees rewritten into the functions f is written in.
+    identity_names = {**symbols, **({"f": F, "x": X} if kind.scalar else {**VECTOR_NAMES, "s": S})}
+    identity = _optional_formula(
+        fields, "derivative_identity", {**identity_names, **exact}, NAMED_FUNCTIONS
+    )
+    scalar_identity = identity_names if kind.scalar else None
+    display = read_display(fields, {**symbols, **variables}, scalar_identity, constants)
+    return names, expression, None if identity is None else elementary(identity), display
+
+
+def _formula(
+    fields: Fields, key: str, names: dict[str, sp.Basic], functions: Functions = FUNCTIONS
+) -> sp.Expr:
     text = fields.formula(key)
     try:
-        return parse_expression(text, names)
+        return parse_expression(text, names, functions=functions)
     except ExpressionError as error:
         raise fields.fail(key, f"{error} (in {text!r})") from None
 
 
-def _optional_formula(fields: Fields, key: str, names: dict[str, sp.Basic]) -> sp.Expr | None:
+def _optional_formula(
+    fields: Fields, key: str, names: dict[str, sp.Basic], functions: Functions = FUNCTIONS
+) -> sp.Expr | None:
     if fields.has(key):
-        return _formula(fields, key, names)
+        return _formula(fields, key, names, functions)
     fields.absent(key)
     return None
 
@@ -150,11 +179,9 @@ def _parameters(fields: Fields) -> tuple[Parameter, ...]:
         if not _PARAMETER.match(name) or name in _RESERVED:
             raise CatalogError(fields.path, where, "is not an allowed parameter name")
         entry = Fields(fields.path, raw, where)
-        default = entry.number("default")
+        default = entry.exact("default")
         symbol = entry.optional_text("symbol") or f"\\mathrm{{{name}}}".replace("_", "\\_")
-        parameters.append(
-            Parameter(name, sp.Rational(repr(default)), entry.text("description"), symbol)
-        )
+        parameters.append(Parameter(name, default, entry.text("description"), symbol))
         entry.finish()
     return tuple(parameters)
 
@@ -196,7 +223,8 @@ def _frameworks(fields: Fields, parameters: tuple[Parameter, ...]) -> tuple[Fram
             if not is_finite_number(value):
                 problem = "must be a finite number or 'required'"
                 raise CatalogError(fields.path, f"{where}.defaults.{name}", problem)
-            defaults.append((name, sp.Rational(repr(value))))
+            assert isinstance(value, (int, float))
+            defaults.append((name, exact_number(value)))
         fixed: list[tuple[str, str | int | float]] = []
         for name, value in entry.table("fixed", required=False).items():
             if not isinstance(value, (str, int, float)):  # bool is an int: flags allowed

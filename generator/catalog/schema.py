@@ -7,13 +7,16 @@ from __future__ import annotations
 from typing import Final
 
 from generator.catalog.expressions import CONSTANTS, FUNCTIONS
+from generator.catalog.named import MEANINGS
 from generator.records.published import CatalogField
 
 _EXPRESSION: Final = (
     "the formula in `x` and the parameter names; functions allowed: "
     f"`{' '.join(FUNCTIONS)}`, constants `{' '.join(CONSTANTS)}`; "
-    "`Piecewise((x, x > 0), (alpha*(exp(x) - 1), True))` for branches"
+    "`Piecewise((x, x > 0), (alpha*(exp(x) - 1), True))` for branches; decimals are "
+    "exact as typed and printed as typed"
 )
+_NAMED: Final = ", ".join(f"`{name}` ({meaning})" for name, meaning in MEANINGS.items())
 FIELDS: Final = (
     CatalogField(
         ("id", "name", "summary"),
@@ -54,16 +57,48 @@ FIELDS: Final = (
         "no",
         (
             "`name: {default, description, symbol}`; the name is PyTorch's argument "
-            "name and the default PyTorch's where PyTorch ships the activation; "
-            "`symbol` is LaTeX (`\\alpha`)"
+            "name and the default PyTorch's where PyTorch ships the activation (a number, "
+            "or an exact fraction such as `1/3`); `symbol` is LaTeX (`\\alpha`)"
+        ),
+    ),
+    CatalogField(
+        ("constants",),
+        "no",
+        (
+            "named constants, `name: {value, symbol}` (or `name: value`), e.g. SELU's "
+            "`scale: {value: 1.0507009873554804934193349852946, symbol: \\lambda}`: "
+            "formulas use the name, the value keeps every digit typed, pages print the "
+            "symbol and state the value once below the definition"
+        ),
+    ),
+    CatalogField(
+        ("display", "derivative_display"),
+        "no",
+        (
+            "f, and f′, in the form textbooks print (`x * Phi(x)` for GELU); may also "
+            f"call {_NAMED}, and `Integral(..., (t, 0, x))`; the build fails unless "
+            "SymPy proves each equal to `expression` (or to its derivative)"
+        ),
+    ),
+    CatalogField(
+        ("inner",),
+        "no",
+        (
+            "functions inside the formula to print f′ and f″ in, `name: formula` in the order "
+            "written, e.g. `u: sqrt(2/pi) * (x + 0.044715 * x**3)` for GELU-tanh: each name "
+            "one letter no parameter or constant uses, each formula as it occurs in `display` "
+            "(else `expression`); pages print f′ and f″ in u, u′, u″ and state those below, and "
+            "the build fails unless SymPy proves each printed form, with them put back, equal "
+            "to f′ and f″"
         ),
     ),
     CatalogField(
         ("derivative_identity",),
         "no",
         (
-            "f′ in terms of the value `f`, e.g. `f * (1 - f)`; for vector kinds the "
-            "Jacobian in terms of the outputs `s[i]`, `s[j]`; the build fails unless "
+            "f′ in terms of the value `f` (and x, the named functions of `display`), e.g. "
+            "`f * (1 - f)`, `Piecewise((1, x > 0), (f + alpha, True))`; for vector kinds "
+            "the Jacobian in terms of the outputs `s[i]`, `s[j]`; the build fails unless "
             "SymPy confirms it"
         ),
     ),

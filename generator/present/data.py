@@ -88,6 +88,10 @@ def _derived(analysis: Analysis, printed: Formulas) -> Json:
                 "function": printed.definition,
                 "derivative": printed.first,
                 "second_derivative": printed.second,
+                # The named inner functions f′ and f″ are written in (GELU-tanh's u, u′, u″)
+                # and the named constants' values (SELU's λ, α).
+                "where": list(printed.inner),
+                "constants": printed.constants,
             },
             "properties": _properties(analysis.properties),
         }
@@ -177,6 +181,7 @@ def _moments(moments: Moments) -> Json:
         "mean": one(moments.mean),
         "second": one(moments.second),
         "slope_second": one(moments.slope_second),
+        "gain": None if moments.gain is None else one(moments.gain),
     }
 
 

@@ -16,6 +16,7 @@ from generator.analysis.calculus import equal
 from generator.numerics.report import Accuracy
 from generator.present import latex
 from generator.present.accuracy import accuracy_view
+from generator.present.breaking import stack
 from generator.present.figures.entry import EntryFigures
 from generator.present.formulas import Formulas
 from generator.present.framework_code import framework_snippets
@@ -29,7 +30,7 @@ from generator.present.text import (
     yes_no,
 )
 from generator.records.analysis import Analysis, ElementwiseAnalysis, VectorAnalysis
-from generator.records.catalog import Activation, F, Kind
+from generator.records.catalog import Activation, Kind
 from generator.records.views import Link, Snippet
 
 KIND_TEXT: Final = {
@@ -63,6 +64,7 @@ def common_context(parts: EntryParts, catalog: Sequence[EntryParts]) -> dict[str
         "extra_figure": parts.figures.extra,
         "snippet": parts.snippet,
         "definition": parts.formulas.definition,
+        "constants": parts.formulas.constants,
         "parameters": [
             {
                 "name": p.name,
@@ -106,13 +108,6 @@ def elementwise_context(parts: EntryParts, catalog: Sequence[EntryParts]) -> dic
     """The Derivatives and Properties sections of a scalar entry's page."""
     activation, analysis, printed = parts.activation, parts.analysis, parts.formulas
     assert isinstance(analysis, ElementwiseAnalysis)
-    identity = None
-    if activation.derivative_identity is not None:
-        function = latex.name(activation)
-        names = {**latex.symbol_names(activation), F: f"{function}(x)"}
-        identity = f"{function}'(x) = " + sp.latex(
-            activation.derivative_identity, symbol_names=names
-        )
     kinks = []
     for kink in analysis.properties.kinks or ():
         convention = kink.convention
@@ -138,8 +133,9 @@ def elementwise_context(parts: EntryParts, catalog: Sequence[EntryParts]) -> dic
     return {
         "first": printed.first,
         "second": printed.second,
-        "identity": identity,
-        "properties": properties_rows(analysis.properties),
+        "identity": printed.identity,
+        "inner": printed.inner,
+        "properties": properties_rows(activation, analysis.properties),
         "kinks": kinks,
         "no_second": [sp.latex(point) for point in analysis.no_second_derivative_at],
     }
@@ -165,8 +161,8 @@ def vector_context(parts: EntryParts, catalog: Sequence[EntryParts]) -> dict[str
         ("Continuity class", smoothness(analysis.smoothness)),
     )
     return {
-        "jacobian": (
-            f"\\frac{{\\partial s_i}}{{\\partial x_j}} = {jacobian},\\qquad s = {symbol}(x)"
+        "jacobian": stack(
+            f"\\frac{{\\partial s_i}}{{\\partial x_j}} = {jacobian}", f"s = {symbol}(x)"
         ),
         "reduction": f"{symbol}([x, 0])_1 = {sp.latex(analysis.two_class_reduction)}",
         "reduction_matches": matches,

@@ -66,6 +66,9 @@ def _elementwise(p: Properties) -> dict[str, CsvValue]:
         "mean": None if p.moments is None else _float(p.moments.mean.value),
         "second_moment": None if p.moments is None else _float(p.moments.second.value),
         "slope_second_moment": None if p.moments is None else _float(p.moments.slope_second.value),
+        "gain": None
+        if p.moments is None or p.moments.gain is None
+        else _float(p.moments.gain.value),
         "f_at_0": None if p.value_at_zero is None else text_number(p.value_at_zero),
         "derivative_at_0": None
         if p.derivative_at_zero is None

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 from typing import Final
 
 import sympy as sp
 
+from generator.present import latex
 from generator.present.numbers import (
     DETAIL_DIGITS,
     TABLE_DIGITS,
@@ -37,6 +40,8 @@ FRAMEWORK_TITLES: Final = {"pytorch": "PyTorch", "keras": "Keras 3", "jax": "JAX
 # digits alone in a table cell.
 CLOSED_FORM_CHARACTERS: Final = 60
 _OPERATOR: Final = re.compile(r"\\operatorname\{([A-Za-z]+)\}")
+# Prints one computed value as LaTeX: plainly, or in an entry's named numbers (−λα ≈ −1.7581).
+NumberPrinter = Callable[[sp.Expr], str]
 
 
 def function_name(activation: Activation) -> str:
@@ -54,30 +59,37 @@ def yes_no(answer: bool | None) -> str:
     return NOT_DETERMINED if answer is None else ("yes" if answer else "no")
 
 
-def exact_value(value: sp.Expr | None) -> str:
+def exact_value(value: sp.Expr | None, number: NumberPrinter = latex_number) -> str:
     """A computed value (f(0), f′(0)) as page text."""
-    return NOT_DETERMINED if value is None else tex(latex_number(value))
+    return NOT_DETERMINED if value is None else tex(number(value))
 
 
 def value_range(domain: sp.Set | None, extremes: tuple[Extreme, ...] = ()) -> str:
     return NOT_DETERMINED if domain is None else tex(range_latex(domain, extremes))
 
 
-def range_text(properties: Properties) -> str:
-    """The range as page text; until a range is proved, SymPy's numerical estimate, labelled."""
+def range_text(properties: Properties, interval: Callable[[sp.Set], str] = latex_interval) -> str:
+    """The range as page text; until a range is proved, SymPy's numerical estimate, labelled.
+    ``interval`` prints a range without interior extremes (SELU's in its λ and α)."""
     if properties.range is None and properties.range_estimate is not None:
         estimate = tex("\\approx " + latex_interval(properties.range_estimate))
         return f"not determined symbolically; numerically {estimate}"
-    return value_range(properties.range, properties.extremes)
+    if properties.range is None:
+        return NOT_DETERMINED
+    return tex(range_latex(properties.range, properties.extremes, interval))
 
 
-def range_latex(domain: sp.Set, extremes: tuple[Extreme, ...] = ()) -> str:
+def range_latex(
+    domain: sp.Set,
+    extremes: tuple[Extreme, ...] = (),
+    interval: Callable[[sp.Set], str] = latex_interval,
+) -> str:
     """The range in bracket notation; an end that is an interior minimum or maximum is
     printed as the digits proved (−0.169971…), the same in every table and on every page;
     its closed form, if any, is on the page's Minimum/Maximum row."""
     values = {extreme.value: extreme for extreme in extremes}
     if not isinstance(domain, sp.Interval) or not (domain.inf in values or domain.sup in values):
-        return latex_interval(domain)
+        return interval(domain)
     low = _end(domain.inf, values)
     high = _end(domain.sup, values)
     return f"{'(' if domain.left_open else '['}{low}, {high}{')' if domain.right_open else ']'}"
@@ -151,12 +163,14 @@ def smoothness(value: Smoothness | None) -> str:
     return label
 
 
-def saturation(tail: Tail) -> str:
+def saturation(tail: Tail, number: NumberPrinter = latex_number) -> str:
     if tail.saturation is None:
         return NOT_DETERMINED
+    if tail.value_bounds is not None:
+        return f"no: {oscillation(tail.value_bounds, number)}"
     if tail.derivative_limit is None:
         return "no: f′ keeps oscillating"
-    limit = tex(f"f'(x) \\to {latex_number(tail.derivative_limit)}")
+    limit = tex(f"f'(x) \\to {number(tail.derivative_limit)}")
     if tail.saturation is Saturation.HARD:
         return "hard: f′ is exactly 0 beyond some point"
     if tail.saturation is Saturation.SOFT:
@@ -164,21 +178,31 @@ def saturation(tail: Tail) -> str:
     return f"no: {limit}"
 
 
-def properties_rows(properties: Properties) -> tuple[tuple[str, str], ...]:
-    """(label, value) rows for the properties table of one elementwise page."""
+def oscillation(bounds: tuple[sp.Expr, sp.Expr], number: NumberPrinter = latex_number) -> str:
+    """f has no limit: "f oscillates between −1 and 1", or with growing amplitude."""
+    low, high = bounds
+    if low == -sp.oo and high == sp.oo:
+        return "f oscillates with growing amplitude"
+    return f"f oscillates between {tex(number(low))} and {tex(number(high))}"
+
+
+def properties_rows(activation: Activation, properties: Properties) -> tuple[tuple[str, str], ...]:
+    """(label, value) rows for the properties table of one elementwise page; values in the
+    entry's named numbers (SELU's f′(+∞) is λ)."""
+    number = partial(latex.number, activation)
     kinks = properties.kinks
     if kinks is None:
         kink_text = NOT_DETERMINED
     elif not kinks:
         kink_text = "none"
     else:
-        kink_text = ", ".join(tex(f"x = {latex_number(kink.at)}") for kink in kinks)
+        kink_text = ", ".join(tex(f"x = {number(kink.at)}") for kink in kinks)
     extremes = tuple(
         (extreme.kind.capitalize(), extreme_text(extreme)) for extreme in properties.extremes
     )
     moments = properties.moments
     return (
-        ("Range", range_text(properties)),
+        ("Range", range_text(properties, partial(latex.interval, activation))),
         *extremes,
         ("Bounded below", yes_no(properties.bounded_below)),
         ("Bounded above", yes_no(properties.bounded_above)),
@@ -186,19 +210,20 @@ def properties_rows(properties: Properties) -> tuple[tuple[str, str], ...]:
         ("Mean E[f(X)], X ~ N(0, 1)", moment_text(moments.mean if moments else None)),
         ("Second moment E[f(X)²]", moment_text(moments.second if moments else None)),
         ("Mean squared slope E[f′(X)²]", moment_text(moments.slope_second if moments else None)),
+        ("Variance-preserving gain 1/√E[f(X)²]", moment_text(moments.gain if moments else None)),
         ("Odd (f(−x) = −f(x))", yes_no(properties.odd)),
         ("Continuity class", smoothness(properties.smoothness)),
         ("Not differentiable at", kink_text),
-        ("Saturates as x → −∞", saturation(properties.left)),
-        ("Saturates as x → +∞", saturation(properties.right)),
-        ("f(0)", exact_value(properties.value_at_zero)),
-        ("f′(0)", _derivative_at_zero(properties)),
+        ("Saturates as x → −∞", saturation(properties.left, number)),
+        ("Saturates as x → +∞", saturation(properties.right, number)),
+        ("f(0)", exact_value(properties.value_at_zero, number)),
+        ("f′(0)", _derivative_at_zero(properties, number)),
         ("Approximates the identity near 0", yes_no(properties.identity_near_zero)),
         ("Self-gated (x times a soft gate)", yes_no(properties.self_gated)),
     )
 
 
-def _derivative_at_zero(properties: Properties) -> str:
+def _derivative_at_zero(properties: Properties, number: NumberPrinter) -> str:
     if properties.kinks is not None and any(kink.at == 0 for kink in properties.kinks):
         return "does not exist (kink at 0)"
-    return exact_value(properties.derivative_at_zero)
+    return exact_value(properties.derivative_at_zero, number)

@@ -80,11 +80,16 @@ class Moment:
 @dataclass(frozen=True)
 class Moments:
     """E[f(X)], E[f(X)²] and E[f′(X)²] for X ~ N(0, 1), at the default parameters:
-    how a layer of this unit shifts and scales a unit-variance signal at initialisation."""
+    how a layer of this unit shifts and scales a unit-variance signal at initialisation.
+
+    ``gain`` is He's variance-preserving gain 1/√E[f(X)²] (√2 for ReLU), exact when the
+    second moment is, certified otherwise; None when E[f(X)²] is not proved positive.
+    """
 
     mean: Moment
     second: Moment
     slope_second: Moment
+    gain: Moment | None = None
 
 
 @dataclass(frozen=True)
@@ -94,6 +99,14 @@ class Tail:
     value_limit: sp.Expr | None
     derivative_limit: sp.Expr | None
     saturation: Saturation | None
+    # Where f has no limit but keeps oscillating: the least and greatest values it keeps
+    # coming back to, as SymPy's accumulation bounds give them ((−1, 1) for sin x,
+    # (−∞, ∞) for x·cos x). None when f has a limit or nothing is known.
+    value_bounds: tuple[sp.Expr, sp.Expr] | None = None
+
+    @property
+    def oscillates(self) -> bool:
+        return self.value_bounds is not None
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,104 @@ class Parameter:
         return sp.Symbol(self.name, real=True)
 
 
+class TypedNumber(sp.Symbol):
+    """The symbol a :class:`Number` is kept as: sorted among numbers in a product, so a
+    printed term reads 3·0.044715·√2·π x², not 3√2·π·0.044715 x²."""
+
+    @classmethod
+    def class_key(cls) -> tuple[int, int, str]:
+        return 1, 0, "Number"
+
+
+class InnerSymbol(sp.Symbol):
+    """The symbol an :class:`Inner` function (u) or its derivative (u′) is printed as: sorted
+    after products and powers in a product, so a term reads x(1 − tanh²u)u′."""
+
+    @classmethod
+    def class_key(cls) -> tuple[int, int, str]:
+        return 3, 5, "InnerSymbol"
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number the catalog typed or named, which printed formulas keep as a symbol.
+
+    A decimal typed in a formula (LeCun's 1.7159) is printed as typed, so f′ reads
+    2·1.7159/3, not 17159/15000; a named constant (SELU's λ) is printed by its symbol and its
+    value is stated once below the definition. ``value`` is exact: the digits as written.
+    """
+
+    symbol: sp.Symbol
+    value: sp.Rational
+    latex: str  # how a formula shows it: "1.7159", or "\\lambda" for a constant
+    digits: str  # the value as typed, in plain decimal notation
+    name: str | None = None  # the constant's name in formulas; None for a typed decimal
+
+
+@dataclass(frozen=True)
+class Inner:
+    """A function inside the formula, named by one letter so derivatives print in it.
+
+    GELU-tanh's ``u = √(2/π)(x + 0.044715x³)``: f′ and f″ are printed in u, u′ and u″ (as
+    ``u``, ``u^{\\prime}``, ``u^{\\prime\\prime}``) and the page states what each is.
+    ``expression`` is in x, the parameters, the named numbers and functions, as the formula
+    it replaces is (numbers as their symbols); ``symbol`` is the real symbol it becomes
+    (named as printed, so the pages' printer needs no name for it), ``latex`` its name.
+    """
+
+    symbol: InnerSymbol
+    latex: str
+    expression: sp.Expr
+
+    def derivative_symbol(self, order: int) -> InnerSymbol:
+        """u (order 0), u′, u″ as real symbols named as printed: ``u^{\\prime}``."""
+        if order == 0:
+            return self.symbol
+        primes = "\\prime" * order
+        return InnerSymbol(f"{self.latex}^{{{primes}}}", real=True)
+
+
+@dataclass(frozen=True)
+class Display:
+    """The entry's formulas in the form readers know, each proved equal to ``expression``.
+
+    ``expression`` is the catalog formula with every :class:`Number` kept as its symbol;
+    ``definition`` is the optional ``display`` form (x·Φ(x) for GELU) or that same formula;
+    ``derivative`` is the optional ``derivative_display`` form of f′. They may use the named
+    functions of ``generator.catalog.named``. ``identity`` is the derivative identity as
+    printed (numbers as symbols, named functions kept). The build proves ``definition`` and
+    ``derivative`` equal to the exact formula before printing either.
+    """
+
+    expression: sp.Expr
+    definition: sp.Expr
+    derivative: sp.Expr | None
+    identity: sp.Expr | None
+    numbers: tuple[Number, ...]
+    given: tuple[str, ...] = ()  # which of the fields "display", "derivative_display" are set
+    inner: tuple[Inner, ...] = ()  # the ``inner`` functions f′ and f″ are printed in
+
+    @property
+    def values(self) -> dict[sp.Symbol, sp.Rational]:
+        return {number.symbol: number.value for number in self.numbers}
+
+    @property
+    def constants(self) -> tuple[Number, ...]:
+        return tuple(number for number in self.numbers if number.name is not None)
+
+    def key(self) -> str:
+        """Exact text of everything printed from here, for the formulas' cache key."""
+        lines = [
+            sp.srepr(self.expression),
+            sp.srepr(self.definition),
+            sp.srepr(self.derivative),
+            sp.srepr(self.identity),
+            *(f"number {sp.srepr(n.symbol)} {n.digits} {n.latex} {n.name}" for n in self.numbers),
+            *(f"inner {sp.srepr(i.symbol)} {i.latex} {sp.srepr(i.expression)}" for i in self.inner),
+        ]
+        return "\n".join(lines)
+
+
 @dataclass(frozen=True)
 class Reference:
     authors: tuple[str, ...]
@@ -141,6 +239,7 @@ class Activation:
     uses: tuple[str, ...]
     references: tuple[Reference, ...]
     source: Path
+    display: Display
 
     @property
     def defaults(self) -> dict[sp.Symbol, sp.Rational]:

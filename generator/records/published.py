@@ -75,7 +75,10 @@ JSON_FIELDS: Final = (
     Field(
         "latex",
         "object",
-        "function, derivative, second_derivative (vector kinds: function, jacobian) as LaTeX.",
+        "function, derivative, second_derivative (vector kinds: function, jacobian) as LaTeX, "
+        "as the pages show them (a long one broken over aligned lines); where: the inner "
+        "functions they are written in (u = …, u′ = …); constants: the named constants' values, "
+        "or null.",
     ),
     Field(
         "properties", "object", "Computed by SymPy at the default parameters; null where undecided."
@@ -119,8 +122,9 @@ JSON_FIELDS: Final = (
     Field(
         "properties.gaussian_moments",
         "object or null",
-        "For X ~ N(0, 1): mean E[f(X)], second E[f(X)²], slope_second E[f′(X)²], each as "
-        "{value, exact, method, enclosure (null when exact)}.",
+        "For X ~ N(0, 1): mean E[f(X)], second E[f(X)²], slope_second E[f′(X)²] and gain "
+        "1/√E[f(X)²] (null when E[f(X)²] is 0), each as {value, exact, method, enclosure "
+        "(null when exact)}.",
     ),
     Field(
         "properties.component_range", "object", "Vector kinds: the range of one output component."
@@ -166,6 +170,7 @@ CSV_COLUMNS: Final = (
     Column("mean", "E[f(X)] for X ~ N(0, 1), as a float."),
     Column("second_moment", "E[f(X)²] for X ~ N(0, 1)."),
     Column("slope_second_moment", "E[f′(X)²] for X ~ N(0, 1)."),
+    Column("gain", "The variance-preserving gain 1/√E[f(X)²] for X ~ N(0, 1)."),
     Column("f_at_0", "f(0)."),
     Column("derivative_at_0", "f′(0); empty at a kink."),
     Column("pytorch", "torch.nn module (or function) name, empty if not shipped."),

@@ -24,6 +24,7 @@ from generator.present.printers.latex import (
     latex_interval,
     latex_number,
 )
+from generator.present.printers.numbers import simplified_value
 from generator.present.printers.plain import (
     PlainTextPrinter,
     json_number,
@@ -32,6 +33,7 @@ from generator.present.printers.plain import (
     text_interval,
     text_number,
 )
+from generator.present.printers.values import latex_named_interval, latex_value
 
 __all__ = [
     "ConditionLatexPrinter",
@@ -43,8 +45,11 @@ __all__ = [
     "latex_condition",
     "latex_expression",
     "latex_interval",
+    "latex_named_interval",
     "latex_number",
+    "latex_value",
     "shortest_text_number",
+    "simplified_value",
     "sort_key_number",
     "text_interval",
     "text_number",

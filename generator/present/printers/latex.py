@@ -2,38 +2,159 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, localcontext
+from collections.abc import Mapping
 from typing import Any, ClassVar, Final
 
 import sympy as sp
 from sympy.printing.latex import LatexPrinter
 
-# Rationals with a denominator up to this are read as fractions (1/2, 3/8, 1/100), larger
-# ones that terminate as the decimals they were typed as (1.0507009873554805).
-_FRACTION_DENOMINATORS: Final = 100
+from generator.present.printers import conditions
+from generator.present.printers.numbers import formula_text, simplified_value, value_text
+
+# How numbers are rewritten before printing: in a formula (x/2, typed decimals as typed), as
+# a value (f(0), a limit, a range end: 0.01 and −0.4472, long ones cut), or not at all.
+FORMULA: Final = "formula"
+VALUE: Final = "value"
 
 
 class PageLatexPrinter(LatexPrinter):  # type: ignore[misc]  # SymPy is untyped
-    """SymPy's LaTeX as the pages show it: sets in bracket notation, typed decimals as decimals.
+    """SymPy's LaTeX as the pages show it: sets in bracket notation, numbers as readers
+    write them (``generator.present.printers.numbers``), ``\\arctan`` not ``\\operatorname{atan}``,
+    and piecewise formulas as ``cases`` whose rows carry the condition they really hold on
+    (``|x| > \\lambda``, ``|x| \\leq \\lambda``), not SymPy's "for … otherwise".
 
-    With ``decimals`` on (the default), a rational whose denominator is over 100 and divides
-    a power of ten is printed as the decimal it was typed as, with all of its digits:
-    1.0507009873554805, not p/2000000000000000. The parser keeps such constants exact. The
-    rewrite is done on the whole expression before printing, not in ``_print_Rational``,
-    because ``_print_Mul`` splits a rational coefficient into the numerator and denominator of
-    a fraction before any ``_print_Rational`` is reached.
+    Settings besides SymPy's: ``numbers`` (``"formula"``, ``"value"`` or None), ``variable``
+    (the name of the formula's variable), ``defaults`` (parameter values, which decide which
+    of several equivalent conditions is the simplest), ``excluded`` (points where the
+    function shown does not exist, left out of every branch's condition) and ``typed`` (the
+    symbols that stand for typed or named numbers, with their values: sums are ordered as if
+    they were numbers, so 1 − 1.702x is not printed −1.702x + 1).
+
+    Numbers are rewritten on the whole expression before printing, not in
+    ``_print_Rational``, because ``_print_Mul`` splits a rational coefficient into the
+    numerator and denominator of a fraction before any ``_print_Rational`` is reached. Each
+    rewritten number becomes a symbol printed as its text.
     """
 
     _default_settings: ClassVar[dict[str, Any]] = {
         **LatexPrinter._default_settings,
-        "decimals": True,
+        "inv_trig_style": "full",
+        "numbers": FORMULA,
+        "variable": "x",
+        "defaults": {},
+        "excluded": (),
+        "typed": {},
     }
 
+    def __init__(self, settings: Mapping[str, Any] | None = None) -> None:
+        super().__init__(dict(settings or {}))
+        self._number_values: dict[sp.Symbol, sp.Expr] = {}
+
     def doprint(self, expr: sp.Basic) -> str:
-        if self._settings["decimals"]:
-            expr = _terminating_decimals(expr)
+        mode = self._settings["numbers"]
+        if mode is not None:
+            expr = self._rewrite_numbers(expr, formula_text if mode == FORMULA else value_text)
         text: str = super().doprint(expr)
         return text
+
+    def _rewrite_numbers(self, expr: sp.Basic, policy: Any) -> sp.Basic:
+        names = dict(self._settings["symbol_names"])
+        replacements = {}
+        for number in expr.atoms(sp.Rational):
+            text = policy(abs(number))
+            if text is None:
+                continue
+            if not text.endswith("\\ldots"):  # every digit: a Float prints them as they are
+                replacements[number] = sp.Float(f"{'-' if number < 0 else ''}{text}", 60)
+                continue
+            symbol = sp.Dummy(text, positive=True)
+            names[symbol] = text
+            self._number_values[symbol] = abs(number)
+            replacements[number] = symbol if number > 0 else -symbol
+        self._settings["symbol_names"] = names
+        rewritten: sp.Basic = expr.xreplace(replacements)
+        return rewritten
+
+    def _as_ordered_terms(self, expr: sp.Basic, order: str | None = None) -> list[sp.Basic]:
+        typed = self._settings["typed"]
+        terms: list[sp.Basic] = super()._as_ordered_terms(expr, order=order)
+        if not expr.is_Add or not expr.free_symbols & set(typed):
+            return terms
+        stand_ins = [term.xreplace(typed) for term in expr.args]
+        if all(stand_in.is_number for stand_in in stand_ins):
+            return terms  # a sum of parameters alone (p₁ − p₂): SymPy's order is the usual
+        ordered = sp.Add(*stand_ins, evaluate=False).as_ordered_terms()
+        remaining = list(zip(stand_ins, expr.args, strict=True))
+        result = []
+        for stand_in in ordered:
+            match = next((pair for pair in remaining if pair[0] == stand_in), None)
+            if match is None:
+                return terms  # the stand-ins did not sort one to one: keep SymPy's order
+            remaining.remove(match)
+            result.append(match[1])
+        return result if not remaining else terms
+
+    def _needs_mul_brackets(self, expr: sp.Basic, first: bool = False, last: bool = False) -> bool:
+        """``\\lambda \\begin{cases}…``: a branch block ending a product needs no brackets."""
+        if expr.is_Piecewise and last:
+            return False
+        needs: bool = super()._needs_mul_brackets(expr, first=first, last=last)
+        return needs
+
+    def _print_Piecewise(self, expr: sp.Piecewise) -> str:  # noqa: N802
+        x = self._variable(expr)
+        values = {**self._settings["defaults"], **self._number_values}
+        typed = [condition for _, condition in expr.args]
+        concrete = [condition.xreplace(self._number_values) for condition in typed]
+        only_x = all(condition.free_symbols <= {x} for condition in concrete)
+        rows = []
+        for row, branch in enumerate(expr.args):
+            shown = (
+                self._condition_of_set(concrete, row, x)
+                if only_x
+                else self._condition(typed, row, x, values)
+            )
+            if shown is not None:
+                rows.append(f"{self._print(branch.expr)} & {shown}")
+        body = " \\\\ ".join(rows)
+        return f"\\begin{{cases}} {body} \\end{{cases}}"
+
+    def _condition_of_set(self, typed: list[sp.Basic], row: int, x: sp.Symbol) -> str | None:
+        """A condition in x alone: the set it holds on, printed as a condition."""
+        try:
+            where = conditions.effective(typed, row).as_set()
+        except (NotImplementedError, TypeError, ValueError):
+            fallback: str = self._print(typed[row])
+            return fallback
+        where = sp.Complement(where, sp.FiniteSet(*self._settings["excluded"]))
+        if where is sp.S.EmptySet:
+            return None
+        own = ("symbol_names", "numbers", "inv_trig_style")
+        settings = {key: self._settings[key] for key in own} | {"variable": self._print(x)}
+        text: str = ConditionLatexPrinter(settings).doprint(where)
+        return text
+
+    def _condition(
+        self, typed: list[sp.Basic], row: int, x: sp.Symbol, values: Mapping[sp.Basic, sp.Expr]
+    ) -> str | None:
+        """A condition with parameters: the plainest spelling, solved for x."""
+        chosen = conditions.readable(typed, row, x, values, self._settings["excluded"])
+        if chosen is None:
+            return None
+        excluded = self._settings["excluded"]
+
+        def open_at(point: sp.Expr) -> bool:
+            at = point.subs(values)
+            return any(sp.simplify(at - kink) == 0 for kink in excluded)
+
+        return conditions.show_condition(chosen, x, self._print, open_at=open_at)
+
+    def _variable(self, expr: sp.Basic) -> sp.Symbol:
+        name = self._settings["variable"]
+        for symbol in expr.free_symbols:
+            if isinstance(symbol, sp.Symbol) and symbol.name == name:
+                return symbol
+        return sp.Symbol(name, real=True)
 
     def _print_Interval(self, interval: sp.Interval) -> str:  # noqa: N802
         """``(0, 1)``, ``[0, \\infty)``: no ``\\left``/``\\right``, infinite ends open."""
@@ -109,24 +230,23 @@ class ConditionLatexPrinter(PageLatexPrinter):
 
 
 def latex_expression(expr: sp.Expr, **settings: Any) -> str:
-    """A formula for a page; ``settings`` as for ``sympy.latex`` (e.g. ``symbol_names``)."""
+    """A formula for a page; ``settings`` as for ``sympy.latex`` (e.g. ``symbol_names``)
+    and :class:`PageLatexPrinter`'s own (``defaults``, ``excluded``)."""
     text: str = PageLatexPrinter(settings).doprint(expr)
     return text
 
 
 def latex_number(value: sp.Expr) -> str:
-    """A single computed value (f(0), a kink, a limit) exactly as SymPy prints it.
-
-    Without the decimal rewrite: the pages print these values as fractions, even where a
-    formula or a range shows the same constant as a decimal.
-    """
-    text: str = PageLatexPrinter({"decimals": False}).doprint(value)
+    """A single computed value (f(0), a kink, a limit) as a reader writes it: simplified,
+    small fractions as fractions, decimals as decimals (0.01, not 1/100), and a number with
+    more digits than anyone typed cut to five significant ones (1.0507…)."""
+    text: str = PageLatexPrinter({"numbers": VALUE}).doprint(simplified_value(value))
     return text
 
 
 def latex_interval(domain: sp.Set) -> str:
     """A range in the usual notation: ``(0, 1)``, ``[0, \\infty)``, ``\\mathbb{R}``."""
-    text: str = PageLatexPrinter().doprint(domain)
+    text: str = PageLatexPrinter({"numbers": VALUE}).doprint(domain)
     return text
 
 
@@ -134,24 +254,3 @@ def latex_condition(domain: sp.Set, variable: str = "x") -> str:
     """The set a branch holds on as a condition: ``x < 0``, ``x \\neq 0``."""
     text: str = ConditionLatexPrinter({"variable": variable}).doprint(domain)
     return text
-
-
-def _terminating_decimals(value: sp.Basic) -> sp.Basic:
-    replacements = {}
-    for number in value.atoms(sp.Rational):
-        if number.q <= _FRACTION_DENOMINATORS or not _terminates(int(number.q)):
-            continue
-        with localcontext() as context:
-            context.prec = 60  # more than any decimal a catalog file can hold
-            text = str(Decimal(int(number.p)) / Decimal(int(number.q)))
-        digits = len(text.replace("-", "").replace(".", "").lstrip("0"))
-        replacements[number] = sp.Float(text, max(digits, 15))
-    rewritten: sp.Basic = value.xreplace(replacements)
-    return rewritten
-
-
-def _terminates(denominator: int) -> bool:
-    for factor in (2, 5):
-        while denominator % factor == 0:
-            denominator //= factor
-    return denominator == 1
