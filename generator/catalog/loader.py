@@ -19,7 +19,8 @@ from generator.catalog.expressions import (
     parse_expression,
 )
 from generator.catalog.families import FAMILIES_BY_SLUG
-from generator.catalog.fields import YAML_LOADER, Fields, exact_number, is_finite_number
+from generator.catalog.fields import YAML_LOADER, Fields
+from generator.catalog.frameworks import FRAMEWORKS, read_frameworks
 from generator.catalog.named import elementary
 from generator.errors import CatalogError
 from generator.paths import Paths
@@ -30,17 +31,14 @@ from generator.records.catalog import (
     Difference,
     Display,
     F,
-    FrameworkEntry,
     Kind,
     KinkConvention,
     Parameter,
     Reference,
     S,
-    Tolerance,
     X,
 )
 
-FRAMEWORKS: Final = ("pytorch", "keras", "jax")
 _ID: Final = re.compile(r"^[a-z][a-z0-9_]*$")
 _PARAMETER: Final = re.compile(r"^[a-z][a-z0-9_]*$")
 _RESERVED: Final = frozenset({"x", "f", "s", "i", "j", "n", "t", "pi", "E", "oo"})
@@ -98,7 +96,7 @@ def _activation(fields: Fields) -> Activation:
     kind = _kind(fields)
     parameters = _parameters(fields)
     names, expression, identity, display = _formulas(fields, kind, parameters)
-    frameworks = _frameworks(fields, parameters)
+    frameworks = read_frameworks(fields, parameters)
 
     return Activation(
         id=identifier,
@@ -203,68 +201,6 @@ def _kinks(
         )
         entry.finish()
     return tuple(kinks)
-
-
-def _frameworks(fields: Fields, parameters: tuple[Parameter, ...]) -> tuple[FrameworkEntry, ...]:
-    known = {parameter.name for parameter in parameters}
-    entries = []
-    for framework, raw in fields.table("frameworks").items():
-        where = f"frameworks.{framework}"
-        if framework not in FRAMEWORKS:
-            raise CatalogError(fields.path, where, f"is not one of {list(FRAMEWORKS)}")
-        entry = Fields(fields.path, raw, where)
-        defaults: list[tuple[str, sp.Rational | None]] = []
-        for name, value in entry.table("defaults", required=False).items():
-            if name not in known:
-                raise CatalogError(fields.path, f"{where}.defaults.{name}", "is not a parameter")
-            if value == "required":
-                defaults.append((name, None))
-                continue
-            if not is_finite_number(value):
-                problem = "must be a finite number or 'required'"
-                raise CatalogError(fields.path, f"{where}.defaults.{name}", problem)
-            assert isinstance(value, (int, float))
-            defaults.append((name, exact_number(value)))
-        fixed: list[tuple[str, str | int | float]] = []
-        for name, value in entry.table("fixed", required=False).items():
-            if not isinstance(value, (str, int, float)):  # bool is an int: flags allowed
-                problem = "must be a string, a number or true/false"
-                raise CatalogError(fields.path, f"{where}.fixed.{name}", problem)
-            fixed.append((name, value))
-        function, module = entry.optional_text("function"), entry.optional_text("module")
-        if function is None and module is None:
-            raise entry.fail("function", "is missing (give a function, a module or both)")
-        entries.append(
-            FrameworkEntry(
-                framework=framework,
-                function=function,
-                module=module,
-                defaults=tuple(defaults),
-                fixed=tuple(fixed),
-                tolerance=_tolerance(entry) if framework == "pytorch" else None,
-                note=entry.optional_text("note"),
-            )
-        )
-        entry.finish()
-    order = {name: position for position, name in enumerate(FRAMEWORKS)}
-    return tuple(sorted(entries, key=lambda entry: order[entry.framework]))
-
-
-def _tolerance(entry: Fields) -> Tolerance:
-    """PyTorch's measured agreement with the formula; every shipped entry states one."""
-    bounds = entry.nested("tolerance")
-    names = ("f_relative", "f_absolute", "df_relative", "df_absolute")
-    values = {}
-    for name in names:
-        if bounds.has(name):
-            values[name] = float(bounds.number(name))
-        else:
-            bounds.absent(name)  # an unstated bound is 0: exact agreement
-            values[name] = 0.0
-    bounds.finish()
-    if any(value < 0 for value in values.values()):
-        raise entry.fail("tolerance", "bounds must not be negative")
-    return Tolerance(**values)
 
 
 def _differences(fields: Fields) -> tuple[Difference, ...]:

@@ -122,7 +122,9 @@ FIELDS: Final = (
             "e.g. `{approximate: tanh}`), `note`; `pytorch` also needs `tolerance: "
             "{f_relative, f_absolute, df_relative, df_absolute}`, the agreement with "
             "the exact formula in float64 that the tests assert (omitted bounds are "
-            "0)"
+            "0); `pytorch` may give `gain: {nonlinearity, value}`, what "
+            "`torch.nn.init.calculate_gain` returns (exact, may use the parameters; "
+            "checked against PyTorch in the tests)"
         ),
     ),
     CatalogField(

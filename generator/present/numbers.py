@@ -92,8 +92,22 @@ def _plain(value: sp.Rational) -> str:
     return text.replace("-", "−")
 
 
+# Closer than this (relative) to a nonzero integer, a value is printed as that integer and
+# its offset: SELU's E[f(X)²] with the published constants is 1 + 1.4…×10⁻³², not 1.00000….
+NEAR_INTEGER: Final = sp.Rational(1, 10**12)
+
+
 def latex_digits(enclosure: Enclosure, limit: int) -> str:
-    """``truncated`` as LaTeX; a tiny value as ``d.ddd… \\times 10^{-n}``, not a row of 0s."""
+    """``truncated`` as LaTeX; a tiny value as ``d.ddd… \\times 10^{-n}``, not a row of 0s;
+    a value a hair from an integer n as ``n + d.dd… \\times 10^{-m}``."""
+    middle = (enclosure.low + enclosure.high) / 2
+    nearest = sp.Integer(round(middle))
+    if nearest != 0 and not enclosure.low <= nearest <= enclosure.high:
+        offset = Enclosure(enclosure.low - nearest, enclosure.high - nearest)
+        if max(abs(offset.low), abs(offset.high)) < NEAR_INTEGER * abs(nearest):
+            tiny = latex_digits(offset, limit)
+            sign, tiny = ("-", tiny[1:]) if tiny.startswith("-") else ("+", tiny)
+            return f"{nearest} {sign} {tiny}"
     largest = max(abs(enclosure.low), abs(enclosure.high))
     if 0 < largest < sp.Rational(1, 10**4) and certified_digits(enclosure):
         exponent = int(sp.floor(sp.log(largest, 10)))

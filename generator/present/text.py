@@ -24,6 +24,7 @@ from generator.records.analysis import (
     Extreme,
     Method,
     Moment,
+    Moments,
     Monotonicity,
     Properties,
     Saturation,
@@ -146,6 +147,20 @@ def moment_text(moment: Moment | None) -> str:
     return f"{tex(closed + ' = ' + digits)} (exact)"
 
 
+def gain_text(activation: Activation, moments: Moments | None) -> str:
+    """1/√E[f(X)²], and beside it what PyTorch's calculate_gain returns, where it has one."""
+    ours = moments.gain if moments else None
+    text = moment_text(ours)
+    entry = activation.framework("pytorch")
+    if ours is None or entry is None or entry.gain is None:
+        return text
+    theirs = sp.simplify(entry.gain.value.subs(activation.defaults))
+    call = f"PyTorch's `calculate_gain('{entry.gain.nonlinearity}')`"
+    if ours.method is Method.EXACT and sp.simplify(ours.value - theirs) == 0:
+        return f"{text}, the same as {call}"
+    return f"{text}; {call} returns {tex(latex_number(theirs))}"
+
+
 def monotonicity(value: Monotonicity | None) -> str:
     return NOT_DETERMINED if value is None else value.value
 
@@ -210,7 +225,7 @@ def properties_rows(activation: Activation, properties: Properties) -> tuple[tup
         ("Mean E[f(X)], X ~ N(0, 1)", moment_text(moments.mean if moments else None)),
         ("Second moment E[f(X)²]", moment_text(moments.second if moments else None)),
         ("Mean squared slope E[f′(X)²]", moment_text(moments.slope_second if moments else None)),
-        ("Variance-preserving gain 1/√E[f(X)²]", moment_text(moments.gain if moments else None)),
+        ("Variance-preserving gain 1/√E[f(X)²]", gain_text(activation, moments)),
         ("Odd (f(−x) = −f(x))", yes_no(properties.odd)),
         ("Continuity class", smoothness(properties.smoothness)),
         ("Not differentiable at", kink_text),

@@ -194,6 +194,17 @@ class FrameworkEntry:
     fixed: tuple[tuple[str, str | int | float], ...]  # other arguments that select this form
     tolerance: Tolerance | None  # PyTorch only: agreement with the formula, asserted in tests
     note: str | None
+    gain: Gain | None = None  # PyTorch only: what torch.nn.init.calculate_gain returns
+
+
+@dataclass(frozen=True)
+class Gain:
+    """PyTorch's recommended initialisation gain for this activation, checked against
+    ``torch.nn.init.calculate_gain(nonlinearity, param)`` in the tests; ``value`` is exact
+    and may use the parameters (leaky ReLU's √(2 / (1 + α²)))."""
+
+    nonlinearity: str
+    value: sp.Expr
 
 
 @dataclass(frozen=True)
