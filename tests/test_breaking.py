@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from generator.present.breaking import BUDGET_EM, fit, stack
+from generator.present.breaking import BUDGET_EM, DESKTOP_EM, fit, layout, layouts
 from generator.present.texwidth import tex_width
 
 # Mish″ as the printer writes it: a product whose middle factor is a long sum.
@@ -19,6 +19,10 @@ MISH_SECOND = (
     r"\left(1 - \tanh^{2}{\left(\operatorname{softplus}\left(x\right) \right)}\right) "
     r"\left(x \left(1 - \sigma\left(x\right)\right) - 2 x \tanh{\left(\operatorname{softplus}"
     r"\left(x\right) \right)} \sigma\left(x\right) + 2\right) \sigma\left(x\right)"
+)
+SILU_SECOND = (
+    r"\left(\sigma\left(x\right) - 1\right) \left(2 x \sigma\left(x\right) - x - 2\right) "
+    r"\sigma\left(x\right)"
 )
 LONG_SUM = r" + ".join(rf"\frac{{x^{{{k}}}}}{{{k} + e^{{x}}}}" for k in range(2, 9))
 LHS = r"\operatorname{Mish}^{\prime\prime}(x)"
@@ -31,8 +35,8 @@ def _rows(tex: str) -> list[str]:
 
 def _content(tex: str) -> str:
     """The formula with the layout and bracket sizes taken out."""
-    for layout in (r"\begin{aligned}", r"\end{aligned}", r"\qquad", r"\times", "&", r"\\"):
-        tex = tex.replace(layout, "")
+    for markup in (r"\begin{aligned}", r"\end{aligned}", r"\qquad", r"\times", "&", r"\\"):
+        tex = tex.replace(markup, "")
     tex = re.sub(r"\\(left|right|[bB]ig[lr])", "", tex)
     return re.sub(r"\s+", "", tex)
 
@@ -76,10 +80,28 @@ def test_a_quotient_over_a_long_sum_takes_its_denominator_out() -> None:
     assert broken.count(r"\Bigl(") == broken.count(r"\Bigr)") == 1
 
 
-def test_stack_puts_two_statements_on_two_lines_only_when_needed() -> None:
-    assert stack("a", "b") == r"a, \qquad b"
-    wide = stack(f"{LHS} = {MISH_SECOND}", "s = 1")
-    assert wide.startswith(r"\begin{gathered}"), wide
+def test_two_statements_go_one_above_the_other_only_when_needed() -> None:
+    short = r"\operatorname{GLU}(a, b) = a \otimes g(b), \qquad g(x) = \sigma(x)"
+    assert layout(short, BUDGET_EM) == short
+    wide = f"{LHS} = {MISH_SECOND}, \\qquad s = 1"
+    stacked = layout(wide, BUDGET_EM)
+    assert stacked.startswith(r"\begin{gathered}"), stacked
+    assert stacked.endswith(r"s = 1 \end{gathered}"), stacked
+
+
+def test_a_desktop_keeps_on_one_line_what_a_phone_breaks() -> None:
+    body = SILU_SECOND + r" + \frac{x}{2}"
+    line = f"{LHS} = {body}"
+    assert BUDGET_EM < tex_width(line) <= DESKTOP_EM
+    desktop, phone = layouts(line)
+    assert desktop == line
+    assert phone == fit(LHS, body)
+    assert phone != line
+
+
+def test_what_is_not_an_equation_is_left_alone() -> None:
+    cases = r"\begin{cases} " + LONG_SUM + r" & x > 0 \\ 0 & x \leq 0 \end{cases}"
+    assert layout(cases, BUDGET_EM) == cases
 
 
 def test_width_grows_with_content_and_scripts_are_smaller() -> None:

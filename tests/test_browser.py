@@ -331,7 +331,7 @@ OVERFLOWING_FORMULAS: Final = """() => Array.from(
             room: box.clientWidth,
         };
     }).filter((f) => f.width > f.room + 1)"""
-WIDTHS: Final = (1400, 390)
+WIDTHS: Final = (1400, 720, 390)  # 720: the narrowest desktop layout (extra.css)
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -32,8 +32,6 @@ CODE: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
             "catalog",
             "analysis",
             "present/latex.py",
-            "present/breaking.py",
-            "present/texwidth.py",
             "present/formulas.py",
             "present/proofs.py",
             "present/printers",

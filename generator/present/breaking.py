@@ -23,6 +23,9 @@ from generator.present.texwidth import BINARY, TOKEN, tex_width
 # estimated em measures about 18.3 px (KaTeX's 1.21 em of 16 px, at the phone size of 0.9 in
 # extra.css, and the estimate's own scale), so 19.4 em; 18 leaves room for its error.
 BUDGET_EM: Final = 18.0
+# The narrowest desktop column (a viewport of 45 em or more, where extra.css shows the
+# desktop layout) is 686 px: 33.8 estimated em; 31 leaves room for the estimate's error.
+DESKTOP_EM: Final = 31.0
 
 
 def fit(lhs: str, body: str, budget: float = BUDGET_EM) -> str:
@@ -51,13 +54,56 @@ def fit(lhs: str, body: str, budget: float = BUDGET_EM) -> str:
     return f"\\begin{{aligned}} &{head}{first}{continued} \\end{{aligned}}"
 
 
-def stack(first: str, second: str, budget: float = BUDGET_EM) -> str:
-    """Two statements side by side (``a \\otimes g(b), \\qquad g(x) = …``) or, if too
-    wide, one above the other."""
-    line = f"{first}, \\qquad {second}"
-    if tex_width(line) <= budget:
-        return line
-    return f"\\begin{{gathered}} {first}, \\\\ {second} \\end{{gathered}}"
+def layouts(tex: str) -> tuple[str, str]:
+    """The display formula ``tex`` laid out for a desktop column and for a phone's: each
+    the formula itself where it fits, broken into lines where it does not."""
+    return layout(tex, DESKTOP_EM), layout(tex, BUDGET_EM)
+
+
+def layout(tex: str, budget: float) -> str:
+    """``tex`` within ``budget`` em: two statements (``a \\otimes g(b), \\qquad g(x) = …``)
+    one above the other, an equation broken by :func:`fit`; anything else as it is."""
+    if tex_width(tex) <= budget:
+        return tex
+    tokens = _tokens(tex)
+    statements = _statements(tokens)
+    if len(statements) > 1:
+        rows = ", \\\\ ".join(layout(statement, budget) for statement in statements)
+        return f"\\begin{{gathered}} {rows} \\end{{gathered}}"
+    equals = _top_level(tokens, {"="})
+    if not equals:
+        return tex
+    lhs, body = "".join(tokens[: equals[0]]).strip(), "".join(tokens[equals[0] + 1 :]).strip()
+    return fit(lhs, body, budget)
+
+
+def _statements(tokens: Sequence[str]) -> list[str]:
+    """``tex`` cut at its top-level ``, \\qquad`` (the site's separator of statements)."""
+    commas = [i for i in _top_level(tokens, {","}) if _next(tokens, i) == "\\qquad"]
+    pieces, start = [], 0
+    for comma in commas:
+        pieces.append("".join(tokens[start:comma]).strip())
+        start = tokens.index("\\qquad", comma) + 1
+    pieces.append("".join(tokens[start:]).strip())
+    return pieces
+
+
+def _next(tokens: Sequence[str], index: int) -> str:
+    """The first token after ``index`` that is not a space."""
+    return next((t for t in tokens[index + 1 :] if not t.isspace()), "")
+
+
+def _top_level(tokens: Sequence[str], wanted: set[str]) -> list[int]:
+    """Positions of the ``wanted`` tokens outside every brace, bracket pair and environment."""
+    found, depth = [], 0
+    for index, token in enumerate(tokens):
+        if token in ("{", "\\left", "\\begin"):
+            depth += 1
+        elif token in ("}", "\\right", "\\end"):
+            depth -= 1
+        elif depth == 0 and token in wanted:
+            found.append(index)
+    return found
 
 
 # The shortest piece a cut may leave on either side, in em: 1 − tanh² x stays whole.

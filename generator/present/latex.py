@@ -12,7 +12,6 @@ from typing import Final
 
 import sympy as sp
 
-from generator.present.breaking import fit, stack
 from generator.present.printers import (
     latex_condition,
     latex_expression,
@@ -76,9 +75,9 @@ def definition(activation: Activation) -> str:
     """``\\sigma(x) = \\frac{1}{1 + e^{-x}}``: the display form (proved equal to the catalog
     formula) or the formula itself, under the entry's own name."""
     shown = expression(activation, activation.display.definition)
-    formula = fit(f"{name(activation)}(x)", shown)
+    formula = f"{name(activation)}(x) = {shown}"
     if activation.kind is Kind.GATED:
-        return stack(f"{activation.symbol_latex}(a, b) = a \\otimes g(b)", formula)
+        return f"{activation.symbol_latex}(a, b) = a \\otimes g(b), \\qquad {formula}"
     return formula
 
 
@@ -101,7 +100,7 @@ def derivative_line(
     primes = "\\prime" * order
     lhs = f"{name(activation)}^{{{primes}}}(x)"
     if pieces is None:
-        return fit(lhs, expression(activation, value, excluded))
+        return f"{lhs} = {expression(activation, value, excluded)}"
     return f"{lhs} = {cases(activation, pieces)}"
 
 
@@ -114,7 +113,7 @@ def identity(activation: Activation) -> str | None:
     settings = _settings(activation)
     settings["symbol_names"] = {**symbol_names(activation), _VALUE: f"{function}(x)"}
     shown = latex_expression(form.xreplace({F: _VALUE}), **settings)
-    return fit(f"{function}^{{\\prime}}(x)", shown)
+    return f"{function}^{{\\prime}}(x) = {shown}"
 
 
 def cases(activation: Activation, pieces: tuple[Piece, ...]) -> str:

@@ -16,7 +16,6 @@ from generator.analysis.calculus import equal
 from generator.numerics.report import Accuracy
 from generator.present import latex
 from generator.present.accuracy import accuracy_view
-from generator.present.breaking import stack
 from generator.present.figures.entry import EntryFigures
 from generator.present.formulas import Formulas
 from generator.present.framework_code import framework_snippets
@@ -161,8 +160,8 @@ def vector_context(parts: EntryParts, catalog: Sequence[EntryParts]) -> dict[str
         ("Continuity class", smoothness(analysis.smoothness)),
     )
     return {
-        "jacobian": stack(
-            f"\\frac{{\\partial s_i}}{{\\partial x_j}} = {jacobian}", f"s = {symbol}(x)"
+        "jacobian": (
+            f"\\frac{{\\partial s_i}}{{\\partial x_j}} = {jacobian},\\qquad s = {symbol}(x)"
         ),
         "reduction": f"{symbol}([x, 0])_1 = {sp.latex(analysis.two_class_reduction)}",
         "reduction_matches": matches,

@@ -2,7 +2,9 @@
 
 Pages need no JavaScript to show math. Templates call ``tex``/``texblock``, which only
 mark the spot; :func:`typeset` then renders every distinct formula of every page in a
-single batched node process and swaps the HTML in.
+single batched node process and swaps the HTML in. A display formula too wide for a phone
+(or a desktop column) is rendered a second time broken into lines
+(``generator.present.breaking``), and the stylesheet shows the layout that fits.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 from typing import Final
 
 from generator.errors import BuildError
+from generator.present.breaking import layouts
 from generator.records.markup import PLACEHOLDER, decode
 from generator.records.services import Memo
 
@@ -30,13 +33,25 @@ def typeset(pages: Mapping[str, str], script: Path, memo: Memo) -> dict[str, str
     formulas: dict[tuple[str, bool], str] = {}
     for path, text in pages.items():
         for match in PLACEHOLDER.finditer(text):
-            formulas.setdefault(decode(match), path)
+            tex, display = decode(match)
+            for variant in layouts(tex) if display else (tex,):
+                formulas.setdefault((variant, display), path)
     rendered = _cached_render(formulas, script, memo)
 
     def replace(match: re.Match[str]) -> str:
         tex, display = decode(match)
-        html = _protect(rendered[tex, display])
-        return f'<div class="math-display">{html}</div>' if display else html
+        if not display:
+            return _protect(rendered[tex, display])
+        desktop, phone = layouts(tex)
+        html = _protect(rendered[desktop, True])
+        if desktop == phone:
+            return f'<div class="math-display">{html}</div>'
+        narrow = _protect(rendered[phone, True])
+        # Both layouts are in the page; extra.css shows the one that fits the screen.
+        return (
+            f'<div class="math-display math-desktop">{html}</div>'
+            f'<div class="math-display math-phone">{narrow}</div>'
+        )
 
     return {path: PLACEHOLDER.sub(replace, text) for path, text in pages.items()}
 
