@@ -12,29 +12,38 @@ from generator.records.analysis import Piece, Saturation, Tail
 def tail(piece: Piece, x: sp.Symbol, end: sp.Expr) -> Tail:
     """The limits of f and f′ at ``end`` (±∞) and how f′ settles there."""
     derivative = sp.diff(piece.expression, x)
-    value = attempt(lambda: _limit(piece.expression, x, end))
-    bounds = None if value is not None else attempt(lambda: _accumulation(piece.expression, x, end))
+    value, bounds = attempt(lambda: _limit_or_bounds(piece.expression, x, end)) or (None, None)
     if derivative == 0:
         return Tail(value, sp.Integer(0), Saturation.HARD, bounds)
-    if attempt(lambda: _oscillates(derivative, x, end)):
+    slope, swings = attempt(lambda: _limit_or_bounds(derivative, x, end)) or (None, None)
+    if swings is not None:
         return Tail(value, None, Saturation.NONE, bounds)  # no limit at all, so certainly not 0
-    slope = attempt(lambda: _limit(derivative, x, end))
     if slope is None:
         return Tail(value, None, None, bounds)
     return Tail(value, slope, Saturation.SOFT if slope == 0 else Saturation.NONE, bounds)
 
 
-def _oscillates(expression: sp.Expr, x: sp.Symbol, end: sp.Expr) -> bool:
-    return _accumulation(expression, x, end) is not None
+Bounds = tuple[sp.Expr, sp.Expr]
 
 
-def _accumulation(
+def _limit_or_bounds(
     expression: sp.Expr, x: sp.Symbol, end: sp.Expr
-) -> tuple[sp.Expr, sp.Expr] | None:
+) -> tuple[sp.Expr | None, Bounds | None]:
+    """The limit at ``end``, or (None, the bounds it keeps swinging between); one SymPy
+    limit for both questions."""
+    value = sp.limit(expression, x, end)
+    bounds = _accumulation(value)
+    if bounds is not None:
+        return None, bounds
+    if isinstance(value, sp.Limit) or value.has(sp.AccumBounds, sp.nan):
+        raise UndeterminedError(f"limit at {end}")
+    return value, None
+
+
+def _accumulation(value: sp.Expr) -> Bounds | None:
     """SymPy answers a limit with bounds <a, b>, a < b, when the function keeps oscillating,
     or with such bounds scaled by a growing factor (x·cos x: oo·sign(<−1, 1>)), which then
     sweeps out every real number: (−∞, ∞)."""
-    value = sp.limit(expression, x, end)
     if isinstance(value, sp.AccumBounds):
         return (value.min, value.max) if bool(value.min < value.max) else None
     bounds = value.atoms(sp.AccumBounds)
@@ -44,9 +53,9 @@ def _accumulation(
 
 
 def _limit(expression: sp.Expr, x: sp.Symbol, end: sp.Expr) -> sp.Expr:
-    value: sp.Expr = sp.limit(expression, x, end)
-    if isinstance(value, sp.Limit) or value.has(sp.AccumBounds, sp.nan):
-        raise UndeterminedError(f"limit at {end}")
+    value, _ = _limit_or_bounds(expression, x, end)
+    if value is None:
+        raise UndeterminedError(f"no limit at {end}: it oscillates")
     return value
 
 
@@ -59,7 +68,10 @@ def self_gated(pieces: tuple[Piece, ...], x: sp.Symbol) -> bool:
     f = pieces[0].expression
     if len(pieces) > 1 or f.has(sp.Max, sp.Min, sp.Abs, sp.Heaviside, sp.sign):
         return False
-    if f.subs(x, 0) != 0 or _oscillates(f, x, -sp.oo):
+    if f.subs(x, 0) != 0:
+        return False
+    low, swings = _limit_or_bounds(f, x, -sp.oo)
+    if swings is not None:
         return False
     opened = _limit(f / x, x, sp.oo)
-    return bool(_limit(f, x, -sp.oo) == 0 and opened.is_positive and opened.is_finite)
+    return bool(low == 0 and opened.is_positive and opened.is_finite)

@@ -43,7 +43,7 @@ def build_docs(
         paths.implementations / "accuracy.json"
     )  # 3. make bench-accuracy's figures
     steps = progress.stage("drawing", len(catalog))
-    site = present_all(catalog, analyses, measured, memo, steps)  # 4. text, LaTeX, figures
+    site = present_all(catalog, analyses, measured, memo, steps, jobs)  # 4. LaTeX, figures
     steps = progress.stage("pages", 1)
     pages = render_pages(site, paths.templates)  # 5. templates -> Markdown
     files = publish(pages, site, paths, memo)  # 6. KaTeX, data files, static assets

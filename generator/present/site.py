@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import multiprocessing
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 
 from generator.catalog import schema
 from generator.catalog.families import FAMILIES
@@ -39,12 +42,18 @@ def present_all(
     measured: Mapping[str, Accuracy],
     memo: Memo,
     steps: Steps,
+    jobs: int | None = None,
 ) -> SiteView:
-    """The view of every entry and of the catalog as a whole, in catalog order."""
+    """The view of every entry and of the catalog as a whole, in catalog order; the
+    entries' formulas and figures are made on ``jobs`` processes (default: all cores)."""
+    tasks = [
+        _Task(activation, analysis, tuple(catalog), measured, memo)
+        for activation, analysis in zip(catalog, analyses, strict=True)
+    ]
     parts = []
-    for activation, analysis in zip(catalog, analyses, strict=True):
-        parts.append(_parts(activation, analysis, catalog, measured, memo))
-        steps.step(activation.id)
+    for part in _in_parallel(tasks, jobs):
+        parts.append(part)
+        steps.step(part.activation.id)
     entries = tuple(_view(entry, parts) for entry in parts)
     files: dict[str, bytes] = {}
     for entry in entries:
@@ -65,6 +74,33 @@ def present_all(
         catalog_fields=schema.FIELDS,
         files=files,
     )
+
+
+@dataclass(frozen=True)
+class _Task:
+    """One entry's share of the present stage, as a worker process receives it."""
+
+    activation: Activation
+    analysis: Analysis
+    catalog: tuple[Activation, ...]
+    measured: Mapping[str, Accuracy]
+    memo: Memo
+
+
+def _in_parallel(tasks: Sequence[_Task], jobs: int | None) -> Iterator[EntryParts]:
+    """``_parts`` of each task, in order; in this process when one worker is enough (an edit
+    of one file has everything else cached: no process start-up to pay)."""
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
+    if workers == 1:
+        yield from map(_run, tasks)
+        return
+    context = multiprocessing.get_context("forkserver")  # fork is unsafe in threaded hosts
+    with context.Pool(processes=workers) as pool:
+        yield from pool.imap(_run, tasks, chunksize=1)
+
+
+def _run(task: _Task) -> EntryParts:
+    return _parts(task.activation, task.analysis, task.catalog, task.measured, task.memo)
 
 
 def _parts(
