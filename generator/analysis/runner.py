@@ -7,9 +7,7 @@ its file instead of hanging it.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Final
 
 import sympy as sp
@@ -17,6 +15,7 @@ import sympy as sp
 from generator.analysis.budget import time_limit
 from generator.analysis.entry import analyse
 from generator.errors import CatalogError
+from generator.parallel import on_workers
 from generator.records.analysis import Analysis
 from generator.records.catalog import Activation
 from generator.records.services import Memo, Steps
@@ -49,9 +48,8 @@ def analyse_all(
     if len(missing) < len(activations):
         steps.step("from the cache", count=len(activations) - len(missing))
     if missing:
-        workers = max(1, min(jobs or os.cpu_count() or 1, len(missing)))
         tasks = [(index, a, limit) for index, a in enumerate(missing)]
-        for index, analysis in _run(tasks, workers):
+        for index, analysis in on_workers(_analyse_in_time, tasks, jobs, ordered=False):
             activation = missing[index]
             memo.store("analysis", [activation.mathematics()], analysis)
             results[activation.id] = analysis
@@ -63,18 +61,6 @@ def analyse_all(
 def _cached(memo: Memo, activation: Activation) -> Analysis | None:
     found = memo.lookup("analysis", [activation.mathematics()])
     return found if isinstance(found, Analysis) else None
-
-
-def _run(
-    tasks: list[tuple[int, Activation, float]], workers: int
-) -> Iterator[tuple[int, Analysis]]:
-    """In this process for one worker (an edit of one file: no process start-up to pay)."""
-    if workers == 1:
-        yield from map(_analyse_in_time, tasks)
-        return
-    context = multiprocessing.get_context("forkserver")  # fork is unsafe in threaded hosts
-    with context.Pool(processes=workers) as pool:
-        yield from pool.imap_unordered(_analyse_in_time, tasks, chunksize=1)
 
 
 def _present(analysis: Analysis | None) -> Analysis:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.catalog import schema
 from generator.catalog.families import FAMILIES
 from generator.numerics.report import Accuracy
+from generator.parallel import on_workers
 from generator.present import comparison
 from generator.present.code import numpy_snippet
 from generator.present.data import catalog_json
@@ -51,7 +50,7 @@ def present_all(
         for activation, analysis in zip(catalog, analyses, strict=True)
     ]
     parts = []
-    for part in _in_parallel(tasks, jobs):
+    for part in on_workers(_run, tasks, jobs):
         parts.append(part)
         steps.step(part.activation.id)
     entries = tuple(_view(entry, parts) for entry in parts)
@@ -85,18 +84,6 @@ class _Task:
     catalog: tuple[Activation, ...]
     measured: Mapping[str, Accuracy]
     memo: Memo
-
-
-def _in_parallel(tasks: Sequence[_Task], jobs: int | None) -> Iterator[EntryParts]:
-    """``_parts`` of each task, in order; in this process when one worker is enough (an edit
-    of one file has everything else cached: no process start-up to pay)."""
-    workers = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
-    if workers == 1:
-        yield from map(_run, tasks)
-        return
-    context = multiprocessing.get_context("forkserver")  # fork is unsafe in threaded hosts
-    with context.Pool(processes=workers) as pool:
-        yield from pool.imap(_run, tasks, chunksize=1)
 
 
 def _run(task: _Task) -> EntryParts:
