@@ -7,7 +7,7 @@ TEST_DEPS := $(VENV)/.test-deps
 NODE_DEPS := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site docs serve test lint chromium bench bench-accuracy clean
+.PHONY: site docs serve test lint chromium bench bench-accuracy bench-agreement clean
 
 site: $(SITE_DEPS) $(NODE_DEPS)  ## generate docs/ and build site/ (mkdocs --strict)
 	$(PY) -m generator site
@@ -55,6 +55,9 @@ bench: $(SITE_DEPS) $(NODE_DEPS)  ## build times as ratios to mkdocs alone (a fe
 
 bench-accuracy: $(TEST_DEPS)  ## ULP errors of every NumPy implementation vs naive and PyTorch
 	$(PY) bench/accuracy.py
+
+bench-agreement: $(TEST_DEPS)  ## PyTorch, Keras and JAX against every formula: errors vs stated bounds
+	$(PY) bench/agreement.py
 
 clean:  ## remove everything generated and installed
 	rm -rf docs site .site-* .docs-* .cache $(VENV) node_modules test-artifacts .pytest_cache .mypy_cache .ruff_cache .hypothesis

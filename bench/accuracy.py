@@ -3,7 +3,7 @@
 For each elementwise entry at its defaults (a gated unit uses the module of its gate's
 entry), on the fixed 20,000-point grid over [−750, 750]: f and f′ in float64 and float32,
 for our NumPy module, the naive formula (SymPy's lambdify of the definition and of f′) and
-PyTorch (JAX too where installed), against mpmath at ≥ 50 digits (cached in .cache/accuracy). Writes
+PyTorch, against mpmath at ≥ 50 digits (cached in .cache/accuracy). Writes
 generator/implementations/accuracy.json, which the pages publish, and prints the table.
 
     python bench/accuracy.py [--only id,id] [--jobs N] [--report PATH]

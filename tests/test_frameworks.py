@@ -1,164 +1,202 @@
-"""Catalog framework names, defaults and kink conventions checked against PyTorch itself.
+"""Catalog framework names, keywords, defaults, kink values and agreement bounds checked
+against PyTorch, JAX and Keras themselves.
 
-Every PyTorch-shipped entry is called through its ``torch.nn`` module (which holds the
-defaults), in float64, at its defaults and at two other parameter values, on a grid that
-includes ±1e3 and points next to every kink, and compared with the catalog formula
-evaluated at 40 digits. The allowed error is the entry's own ``tolerance``.
+Every call an entry names (function and layer) is resolved and introspected: each keyword
+the page names must be in its signature with the default the page states, and a parameter
+the page calls fixed must be absent. Each call is then run in float64 (Keras on its JAX
+backend) at our defaults and, where it takes every parameter, at two other settings, on a
+grid over [−1000, 1000] that includes 10 < |x| ≤ 50 and points next to every kink, and
+compared with the catalog formula at 40 digits within the entry's stated tolerance.
 """
 
 from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
+from functools import cache
 
-import mpmath
 import numpy as np
 import numpy.typing as npt
 import pytest
 import sympy as sp
-import torch
 
-from generator.analysis.vector import components
-from generator.numerics.frameworks import pytorch_callable, resolve
+from generator.numerics import agreement
+from generator.numerics.frameworks import (
+    keywords_of,
+    output_dtype,
+    outputs_and_jacobians,
+    prepare,
+    resolve,
+    values_and_gradients,
+)
+from generator.present.checked import coverage_sentence
 from generator.present.framework_code import framework_snippets
-from generator.records.catalog import VECTOR_NAMES, Activation, Kind, Tolerance
-from tests.conftest import SCALAR, VECTOR, each, elementwise_analysis
-from tests.numeric import breakpoints, mpmath_function
+from generator.records.catalog import Activation, Kind
+from generator.records.frameworks import FrameworkEntry
+from tests.conftest import CATALOG, PATHS, SCALAR, VECTOR, elementwise_analysis
 
 Array = npt.NDArray[np.float64]
-BASE_GRID = np.concatenate([np.linspace(-10, 10, 2001), [-1e3, -50.0, 50.0, 1e3]])
-SHIPPED = tuple(a for a in SCALAR if a.framework("pytorch") is not None)
-SHIPPED_VECTOR = tuple(a for a in VECTOR if a.framework("pytorch") is not None)
-SETTINGS = ("defaults", "other-1", "other-2")
-# Where PyTorch departs from the formula on purpose (named on the page); checked separately.
-DEPARTS: dict[str, Callable[[Array, dict[str, float]], npt.NDArray[np.bool_]]] = {
-    "softplus": lambda x, p: p["beta"] * x > 20,
+BY_ID = {activation.id: activation for activation in CATALOG}
+
+
+def _cases(
+    activations: tuple[Activation, ...],
+    *,
+    calls: bool = False,
+    settings: bool = False,
+    most_settings: int = len(agreement.SETTINGS),
+) -> list[object]:
+    """pytest params over (activation, framework[, call kind][, setting]), readable ids."""
+    found: list[object] = []
+    for activation in activations:
+        for entry in activation.frameworks:
+            kinds = [k for k in ("function", "module") if getattr(entry, k) is not None]
+            for kind in kinds if calls else [None]:
+                chosen = agreement.settings(activation, entry)[:most_settings]
+                for setting in chosen if settings else [None]:
+                    values = [activation, entry.framework, kind, setting]
+                    name = "-".join(str(v) for v in (activation.id, *values[1:]) if v)
+                    found.append(pytest.param(*values, id=name))
+    return found
+
+
+# Where a framework departs from the formula on purpose (named on the page): left out of
+# the agreement grid and checked by its own test below.
+DEPARTS: dict[tuple[str, str], Callable[[Array, dict[str, float]], npt.NDArray[np.bool_]]] = {
+    ("softplus", "pytorch"): lambda x, p: p["beta"] * x > 20,
 }
+# Calls that return float32 for float64 input: a framework regression, named on the page.
+FLOAT32_OUTPUT = {("tanh", "keras")}
 
 
-def _settings(activation: Activation, setting: str) -> dict[sp.Symbol, sp.Rational]:
-    values = dict(activation.defaults)
-    if setting == "defaults":
-        return values
-    factor = sp.Rational(3) if setting == "other-1" else sp.Rational(1, 7)
-    return {symbol: default * factor for symbol, default in values.items()}
-
-
-def _tolerance(activation: Activation) -> Tolerance:
-    entry = activation.framework("pytorch")
+def _entry(activation: Activation, framework: str) -> FrameworkEntry:
+    entry = activation.framework(framework)
     assert entry is not None
-    assert entry.tolerance is not None, "state the agreement with PyTorch as `tolerance`"
-    return entry.tolerance
+    return entry
 
 
-def _exact(expression: sp.Expr, x: sp.Symbol, points: Array) -> Array:
-    """The formula at 40 digits, rounded once to float64."""
-    function = mpmath_function(expression, x)
-    with mpmath.workdps(40):
-        return np.array([float(function(mpmath.mpf(float(p)))) for p in points])
-
-
-def _grid(activation: Activation, values: dict[sp.Symbol, sp.Rational]) -> Array:
-    """The base grid plus points just either side of every kink (the kinks themselves out)."""
-    kinks = list(breakpoints(activation, values))
-    near = [k + side * step for k in kinks for side in (-1, 1) for step in (1e-9, 1e-6, 1e-3)]
-    grid = np.unique(np.concatenate([BASE_GRID, np.array(near, dtype=np.float64)]))
-    return grid[[all(abs(p - k) > 1e-12 for k in kinks) for p in grid]]
-
-
-@each(SHIPPED + SHIPPED_VECTOR)
-def test_pytorch_names_exist_and_defaults_agree(activation: Activation) -> None:
-    entry = activation.framework("pytorch")
-    assert entry is not None
-    if entry.function is not None:
-        assert callable(resolve(entry.function))
-    if entry.module is None:
-        assert not activation.parameters, "parameters need a module to carry their defaults"
-        return
-    module = resolve(entry.module)
-    assert isinstance(module, type)
-    signature = inspect.signature(module)
-    overrides = dict(entry.defaults)
-    for parameter in activation.parameters:
-        assert parameter.name in signature.parameters, f"torch has no {parameter.name}"
-        torch_default = signature.parameters[parameter.name].default
-        if torch_default is inspect.Parameter.empty:
-            assert overrides.get(parameter.name, 0) is None, "torch requires it: say 'required'"
-        else:
-            assert float(torch_default) == float(parameter.default)  # RReLU's 1/3: its double
-    for name, value in entry.fixed:
-        assert name in signature.parameters, f"torch.nn module takes no {name}"
-        assert value is not None
-
-
-@each(SHIPPED)
-@pytest.mark.parametrize("setting", SETTINGS)
-def test_pytorch_values_and_gradients_match_the_formula(
-    activation: Activation, setting: str
+@pytest.mark.parametrize(("activation", "framework", "kind", "setting"), _cases(CATALOG))
+def test_names_keywords_and_defaults_are_the_frameworks_own(
+    activation: Activation, framework: str, kind: None, setting: None
 ) -> None:
-    analysis = elementwise_analysis(activation)
-    values = _settings(activation, setting)
-    call = pytorch_callable(activation, values)
-    points = _grid(activation, values)
-    departs = DEPARTS.get(activation.id)
-    if departs is not None:
-        points = points[
-            ~departs(points, {p.name: float(values[p.symbol]) for p in activation.parameters})
-        ]
+    entry = _entry(activation, framework)
+    for call in entry.calls:
+        callee = resolve(call.dotted)
+        assert callable(callee), call.dotted
+        keywords = keywords_of(callee)
+        named = [a for a in call.arguments if a.keyword is not None] + list(entry.selectors)
+        if keywords is None:  # takes anything (torch.nn.Identity): nothing may be named
+            assert not named, f"{call.dotted} takes no keywords of its own"
+            continue
+        for argument in call.arguments:
+            if argument.keyword is None:
+                assert argument.parameter not in keywords, f"{call.dotted} takes it: not fixed"
+                continue
+            assert argument.keyword in keywords, f"{call.dotted} has no {argument.keyword}"
+            found = keywords[argument.keyword]
+            if argument.default is None:
+                assert found is inspect.Parameter.empty, f"{argument.keyword} has a default"
+            elif isinstance(argument.default, str):
+                assert found == argument.default
+            else:  # RReLU's 1/3 is stored as its double
+                assert isinstance(found, (int, float)), f"{argument.keyword} = {found!r}"
+                assert float(found) == float(argument.default), argument.keyword
+        for selector in entry.selectors:
+            assert selector.keyword in keywords, f"{call.dotted} has no {selector.keyword}"
+            default = keywords[selector.keyword]
+            assert default == selector.default, f"{selector.keyword} defaults to {default!r}"
+            assert type(default) is type(selector.default)
+
+
+@cache
+def _expected(activation: Activation, setting: str) -> tuple[Array, Array, Array]:
+    """The grid and the exact f and f′ on it, once per entry and setting."""
+    values = agreement.parameter_values(activation, setting)
+    points = agreement.grid(activation, values)
+    slope = elementwise_analysis(activation).derivative.subs(values)
     x = activation.variable
-    gate = torch.tensor(points, dtype=torch.float64, requires_grad=True)
-    if activation.kind is Kind.GATED:  # a ⊗ g(b) with a = 1: the output is the gate itself
-        y = call(torch.cat([torch.ones_like(gate), gate], dim=-1))
-    else:
-        y = call(gate)
-    (gradient,) = torch.autograd.grad(y.sum(), gate)
-    expected = _exact(activation.expression.subs(values), x, points)
-    slope = _exact(analysis.derivative.subs(values), x, points)
-    bound = _tolerance(activation)
-    np.testing.assert_allclose(
-        y.detach().numpy(), expected, rtol=bound.f_relative, atol=bound.f_absolute
-    )
-    np.testing.assert_allclose(
-        gradient.numpy(), slope, rtol=bound.df_relative, atol=bound.df_absolute
-    )
+    f = agreement.exact(activation.expression.subs(values), x, points)
+    return points, f, agreement.exact(slope, x, points)
 
 
-@each(tuple(a for a in SHIPPED if a.kinks))
-@pytest.mark.parametrize("setting", SETTINGS[:2])
-def test_pytorch_autograd_at_kinks_is_what_the_page_says(
-    activation: Activation, setting: str
+@pytest.mark.parametrize(
+    ("activation", "framework", "kind", "setting"), _cases(SCALAR, calls=True, settings=True)
+)
+def test_values_and_gradients_match_the_formula(
+    activation: Activation, framework: str, kind: str, setting: str
 ) -> None:
-    values = _settings(activation, setting)
-    call = pytorch_callable(activation, values)
+    values = agreement.parameter_values(activation, setting)
+    points, f, slope = _expected(activation, setting)
+    departs = DEPARTS.get((activation.id, framework))
+    if departs is not None:
+        keep = ~departs(points, {p.name: float(values[p.symbol]) for p in activation.parameters})
+        points, f, slope = points[keep], f[keep], slope[keep]
+    y, gradient = values_and_gradients(activation, framework, values, points, kind)
+    bound = _entry(activation, framework).tolerance
+    np.testing.assert_allclose(y, f, rtol=bound.f_relative, atol=bound.f_absolute)
+    np.testing.assert_allclose(gradient, slope, rtol=bound.df_relative, atol=bound.df_absolute)
+
+
+def test_the_grid_reaches_the_tails_where_gradients_lose_accuracy() -> None:
+    grid = agreement.BASE_GRID
+    assert grid.min() == -1000
+    assert grid.max() == 1000
+    between = grid[(np.abs(grid) > 10) & (np.abs(grid) <= 50)]
+    assert len(between) >= 2 * 400  # every 0.1 on both sides
+    assert np.all(np.diff(np.sort(between[between > 0])) <= 0.1 + 1e-9)
+
+
+@pytest.mark.parametrize(
+    ("activation", "framework", "kind", "setting"),
+    # RReLU's mean slope at the third setting is (l + u)/2 rounded in float64: not exact.
+    _cases(tuple(a for a in SCALAR if a.kinks), calls=True, settings=True, most_settings=2),
+)
+def test_autograd_at_kinks_is_what_the_page_says(
+    activation: Activation, framework: str, kind: str, setting: str
+) -> None:
+    values = agreement.parameter_values(activation, setting)
     for convention in activation.kinks:
-        assert convention.pytorch is not None
+        stated = convention.value(framework)
+        assert stated is not None, f"state what {framework} returns at {convention.at}"
         at = float(convention.at.subs(values))
-        x = torch.tensor([at], dtype=torch.float64, requires_grad=True)
-        (gradient,) = torch.autograd.grad(call(x).sum(), x)
-        assert gradient.item() == float(convention.pytorch.subs(values)), f"at x = {at}"
+        _, gradient = values_and_gradients(activation, framework, values, np.array([at]), kind)
+        assert gradient[0] == float(stated.subs(values)), f"at x = {at}"
 
 
-@each(SHIPPED_VECTOR)
-def test_pytorch_vector_activation_matches_the_formula(activation: Activation) -> None:
-    dimension = 5
-    outputs = components(activation.at_defaults(), dimension)
-    inputs = [VECTOR_NAMES["x"][k] for k in range(1, dimension + 1)]
-    formula = sp.lambdify([inputs], outputs, modules="mpmath")
-    vectors = np.random.default_rng(3).normal(scale=4, size=(20, dimension))
-    vectors[0] *= 200  # far apart scores: exp would overflow without care
-    call = pytorch_callable(activation, activation.defaults)
-    got = call(torch.tensor(vectors, dtype=torch.float64)).detach().numpy()
-    with mpmath.workdps(40):
-        expected = np.array([[float(v) for v in formula(list(row))] for row in vectors])
-    bound = _tolerance(activation)
+@pytest.mark.parametrize(("activation", "framework", "kind", "setting"), _cases(VECTOR, calls=True))
+def test_vector_values_and_jacobians_match_the_formula(
+    activation: Activation, framework: str, kind: str, setting: None
+) -> None:
+    points = agreement.vectors()
+    expected, jacobians = agreement.exact_vector(activation, points)
+    got, got_jacobians = outputs_and_jacobians(activation, framework, points, kind)
+    bound = _entry(activation, framework).tolerance
     np.testing.assert_allclose(got, expected, rtol=bound.f_relative, atol=bound.f_absolute)
+    np.testing.assert_allclose(
+        got_jacobians, jacobians, rtol=bound.df_relative, atol=bound.df_absolute
+    )
 
 
-BY_ID = {activation.id: activation for activation in SCALAR}
+@pytest.mark.parametrize(
+    ("activation", "framework", "kind", "setting"), _cases(CATALOG, calls=True)
+)
+def test_float64_in_float64_out(
+    activation: Activation, framework: str, kind: str, setting: None
+) -> None:
+    """Keras's tanh is the exception, named on its page; the day Keras fixes it, this fails
+    and the page's difference goes."""
+    found = output_dtype(activation, framework, kind)
+    if (activation.id, framework) in FLOAT32_OUTPUT:
+        assert found == "float32"
+        assert any(d.framework == framework for d in activation.differences)
+    else:
+        assert found == "float64"
 
 
 def test_pytorch_softplus_switches_to_the_identity_above_its_threshold() -> None:
     """The deliberate difference named on the Softplus page: x itself where βx > 20."""
+    import torch
+
     activation = BY_ID["softplus"]
     assert any(d.framework == "pytorch" for d in activation.differences)
     for beta in (1.0, 3.0):
@@ -168,7 +206,7 @@ def test_pytorch_softplus_switches_to_the_identity_above_its_threshold() -> None
         (gradient,) = torch.autograd.grad(y.sum(), x)
         assert np.array_equal(y.detach().numpy(), points)  # the identity, not the formula
         assert np.all(gradient.numpy() == 1.0)
-        exact = _exact(
+        exact = agreement.exact(
             activation.expression.subs({sp.Symbol("beta", real=True): beta}),
             activation.variable,
             points,
@@ -178,6 +216,8 @@ def test_pytorch_softplus_switches_to_the_identity_above_its_threshold() -> None
 
 def test_pytorch_rrelu_is_random_in_training_and_the_formula_in_eval() -> None:
     """The other named difference: RReLU draws its slope in training mode."""
+    import torch
+
     activation = BY_ID["rrelu"]
     assert any(d.framework == "pytorch" for d in activation.differences)
     lower, upper = (float(activation.defaults[sp.Symbol(n, real=True)]) for n in ("lower", "upper"))
@@ -191,20 +231,25 @@ def test_pytorch_rrelu_is_random_in_training_and_the_formula_in_eval() -> None:
     assert np.all(-module.eval()(x).numpy() == (lower + upper) / 2)
 
 
-@each(SHIPPED + SHIPPED_VECTOR)
-def test_pytorch_code_tab_runs(activation: Activation) -> None:
+@pytest.mark.parametrize(("activation", "framework", "kind", "setting"), _cases(CATALOG))
+def test_code_tab_runs(activation: Activation, framework: str, kind: None, setting: None) -> None:
     """The snippet on the page is run as written: it must give the formula's values."""
-    (snippet,) = [s for s in framework_snippets(activation) if s.framework == "pytorch"]
+    (snippet,) = [s for s in framework_snippets(activation) if s.framework == framework]
+    prepare(framework)  # Keras on its JAX backend, as the page says
     namespace: dict[str, object] = {}
-    exec(compile(snippet.source, f"<{activation.id} PyTorch tab>", "exec"), namespace)
-    y = namespace["y"]
-    assert isinstance(y, torch.Tensor)
-    x = torch.linspace(-4.0, 4.0, 8)
+    exec(compile(snippet.source, f"<{activation.id} {framework} tab>", "exec"), namespace)
+    found = namespace["y"]
+    y = np.asarray(found.detach() if hasattr(found, "detach") else found)
+    x = np.linspace(-4.0, 4.0, 8)
     if activation.kind is Kind.ELEMENTWISE:
-        exact = _exact(activation.at_defaults(), activation.variable, x.double().numpy())
+        exact = agreement.exact(activation.at_defaults(), activation.variable, x)
         # A fresh module trains: RReLU then draws its slopes at random, for x < 0 only.
-        kept = (x >= 0).numpy() if activation.id == "rrelu" else slice(None)
-        found = y.detach().double().numpy()
-        np.testing.assert_allclose(found[kept], exact[kept], rtol=1e-6, atol=1e-6)
+        kept = x >= 0 if activation.id == "rrelu" else slice(None)
+        np.testing.assert_allclose(y.astype(np.float64)[kept], exact[kept], rtol=1e-6, atol=1e-6)
     else:
         assert y.shape[-1] in (4, 8)
+
+
+def test_readme_states_what_is_checked() -> None:
+    readme = (PATHS.root / "README.md").read_text()
+    assert coverage_sentence(CATALOG) in " ".join(readme.split())

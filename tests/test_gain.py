@@ -14,7 +14,8 @@ import pytest
 import sympy as sp
 import torch
 
-from generator.records.catalog import Activation, Gain
+from generator.records.catalog import Activation
+from generator.records.frameworks import Gain
 from tests.conftest import SCALAR, each, elementwise_analysis
 
 WITH_GAIN = tuple(a for a in SCALAR if (e := a.framework("pytorch")) and e.gain is not None)

@@ -25,8 +25,9 @@ def docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 # Objects whose inner keys the Data page describes in prose rather than field by field.
 OPAQUE = frozenset(
-    {"parameters", "defaults", "fixed_arguments", "range", "component_range", "latex"}
+    {"parameters", "defaults", "arguments", "select", "range", "component_range", "latex"}
     | {"properties.saturation", "properties.gradient_at_kinks", "properties.gaussian_moments"}
+    | {"frameworks.*.tolerance"}
 )
 
 

@@ -62,6 +62,10 @@ class Fields:
     def has(self, key: str) -> bool:
         return key in self._raw and self._raw[key] is not None
 
+    def given(self, key: str) -> bool:
+        """Written in the file, even as ``null`` (where null is a meaningful value)."""
+        return key in self._raw
+
     def raw(self, key: str, *, required: bool = True) -> object:
         self._read.add(key)
         if key not in self._raw or self._raw[key] is None:

@@ -1,9 +1,11 @@
-"""Read an entry's ``frameworks``: how PyTorch, Keras and JAX spell it, their defaults where
-they differ, the agreement PyTorch's tests assert and PyTorch's initialisation gain."""
+"""Read an entry's ``frameworks``: how PyTorch, Keras and JAX spell it, how each call takes
+the parameters (keyword and the framework's own default), what to pass for this form, the
+agreement with the formula the tests assert, and PyTorch's initialisation gain."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Final
 
 import sympy as sp
@@ -11,58 +13,151 @@ import sympy as sp
 from generator.catalog.expressions import ExpressionError, parse_expression
 from generator.catalog.fields import Fields, exact_number, is_finite_number
 from generator.errors import CatalogError
-from generator.records.catalog import FrameworkEntry, Gain, Parameter, Tolerance, X
+from generator.records.catalog import Parameter, X
+from generator.records.frameworks import (
+    ARGUMENT_FORMS,
+    FRAMEWORKS,
+    Argument,
+    FrameworkCall,
+    FrameworkEntry,
+    Gain,
+    Selector,
+    SelectorValue,
+    Tolerance,
+)
 
-FRAMEWORKS: Final = ("pytorch", "keras", "jax")
+_DOTTED: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+")
+_KEYWORD: Final = re.compile(r"[a-z_][a-z0-9_]*")
+_FIXED: Final = "fixed"  # the call has no such argument: the form is fixed at our default
+_REQUIRED: Final = "required"
 
 
 def read_frameworks(
     fields: Fields, parameters: tuple[Parameter, ...]
 ) -> tuple[FrameworkEntry, ...]:
     """``frameworks: {pytorch: …, keras: …, jax: …}``, in that order."""
-    known = {parameter.name for parameter in parameters}
     entries = []
     for framework, raw in fields.table("frameworks").items():
         where = f"frameworks.{framework}"
         if framework not in FRAMEWORKS:
             raise CatalogError(fields.path, where, f"is not one of {list(FRAMEWORKS)}")
         entry = Fields(fields.path, raw, where)
-        defaults: list[tuple[str, sp.Rational | None]] = []
-        for name, value in entry.table("defaults", required=False).items():
-            if name not in known:
-                raise CatalogError(fields.path, f"{where}.defaults.{name}", "is not a parameter")
-            if value == "required":
-                defaults.append((name, None))
+        shared = _argument_specs(entry, "arguments", parameters)
+        calls: dict[str, FrameworkCall | None] = {}
+        for kind in ("function", "module"):
+            dotted = entry.optional_text(kind)
+            own = _argument_specs(entry, f"{kind}_arguments", parameters)
+            if dotted is None:
+                if own:
+                    raise entry.fail(f"{kind}_arguments", f"needs a {kind}")
+                calls[kind] = None
                 continue
-            if not is_finite_number(value):
-                problem = "must be a finite number or 'required'"
-                raise CatalogError(fields.path, f"{where}.defaults.{name}", problem)
-            assert isinstance(value, (int, float))
-            defaults.append((name, exact_number(value)))
-        fixed: list[tuple[str, str | int | float]] = []
-        for name, value in entry.table("fixed", required=False).items():
-            if not isinstance(value, (str, int, float)):  # bool is an int: flags allowed
-                problem = "must be a string, a number or true/false"
-                raise CatalogError(fields.path, f"{where}.fixed.{name}", problem)
-            fixed.append((name, value))
-        function, module = entry.optional_text("function"), entry.optional_text("module")
-        if function is None and module is None:
+            if not _DOTTED.fullmatch(dotted):
+                raise entry.fail(kind, "must be a dotted Python name such as torch.nn.ELU")
+            calls[kind] = FrameworkCall(
+                dotted,
+                tuple(own.get(p.name) or shared.get(p.name) or _same(p) for p in parameters),
+            )
+        if calls["function"] is None and calls["module"] is None:
             raise entry.fail("function", "is missing (give a function, a module or both)")
         entries.append(
             FrameworkEntry(
                 framework=framework,
-                function=function,
-                module=module,
-                defaults=tuple(defaults),
-                fixed=tuple(fixed),
-                tolerance=_tolerance(entry) if framework == "pytorch" else None,
+                function=calls["function"],
+                module=calls["module"],
+                selectors=_selectors(entry),
+                tolerance=_tolerance(entry),
                 note=entry.optional_text("note"),
                 gain=_gain(entry, parameters) if framework == "pytorch" else None,
             )
         )
+        if framework != "pytorch":
+            entry.absent("gain")  # finish() below names it as unknown if present
+            if entry.has("gain"):
+                raise entry.fail("gain", "is PyTorch's calculate_gain: only under pytorch")
         entry.finish()
     order = {name: position for position, name in enumerate(FRAMEWORKS)}
     return tuple(sorted(entries, key=lambda entry: order[entry.framework]))
+
+
+def _same(parameter: Parameter) -> Argument:
+    """The usual case, stated by omission: our name and our default."""
+    return Argument(parameter.name, parameter.name, parameter.default)
+
+
+def _argument_specs(
+    entry: Fields, key: str, parameters: tuple[Parameter, ...]
+) -> dict[str, Argument]:
+    """``{parameter: fixed | {keyword, default, form}}``, only where the call differs."""
+    known = {p.name: p for p in parameters}
+    specs = {}
+    for name, raw in entry.table(key, required=False).items():
+        where = f"{entry.name(key)}.{name}"
+        if name not in known:
+            raise CatalogError(entry.path, where, f"is not a parameter (one of {list(known)})")
+        if raw == _FIXED:
+            specs[name] = Argument(name, None, None)
+            continue
+        if not isinstance(raw, Mapping):
+            problem = "must be 'fixed' or a mapping {keyword, default, form}"
+            raise CatalogError(entry.path, where, problem)
+        spec = Fields(entry.path, raw, where)
+        keyword = spec.optional_text("keyword") or name
+        if not _KEYWORD.fullmatch(keyword):
+            raise spec.fail("keyword", "must be a Python keyword argument name")
+        form = spec.optional_text("form") or "number"
+        if form not in ARGUMENT_FORMS:
+            raise spec.fail("form", f"is not one of {list(ARGUMENT_FORMS)}")
+        specs[name] = Argument(name, keyword, _default(spec, known[name], form), form)
+        spec.finish()
+    return specs
+
+
+def _default(spec: Fields, parameter: Parameter, form: str) -> sp.Rational | str | None:
+    """The framework's default: a number, 'required', or (initializers) a name."""
+    if not spec.has("default"):
+        spec.absent("default")
+        return parameter.default
+    value = spec.raw("default")
+    if value == _REQUIRED:
+        return None
+    if form == "initializer" and isinstance(value, str):
+        return value
+    if isinstance(value, bool) or not is_finite_number(value):
+        raise spec.fail("default", "must be a finite number or 'required'")
+    assert isinstance(value, (int, float))
+    return exact_number(value)
+
+
+def _selectors(entry: Fields) -> tuple[Selector, ...]:
+    """``select: {keyword: {value, default}}``: what to pass for this form, and the
+    framework's default for it (``null`` when the framework's default is None)."""
+    selectors = []
+    for keyword, raw in entry.table("select", required=False).items():
+        where = f"{entry.name('select')}.{keyword}"
+        if not _KEYWORD.fullmatch(keyword):
+            raise CatalogError(entry.path, where, "must be a Python keyword argument name")
+        spec = Fields(entry.path, raw, where)
+        value = _selector_value(spec, "value")
+        default = _selector_value(spec, "default")
+        spec.finish()
+        if value == default and type(value) is type(default):
+            raise spec.fail("value", "is the framework's default: no need to pass it")
+        selectors.append(Selector(keyword, value, default))
+    return tuple(selectors)
+
+
+def _selector_value(spec: Fields, key: str) -> SelectorValue:
+    """A literal argument: text, a number or true/false; ``null`` (None) only as a default."""
+    if not spec.given(key):  # null is a value here, not a missing field
+        raise spec.fail(key, "is missing")
+    value = spec.raw(key, required=False)
+    if value is None and key == "default":
+        return None
+    if isinstance(value, (str, bool)) or is_finite_number(value):
+        assert isinstance(value, (str, bool, int, float))
+        return value
+    raise spec.fail(key, "must be a string, a number or true/false")
 
 
 def _gain(entry: Fields, parameters: tuple[Parameter, ...]) -> Gain | None:
@@ -86,7 +181,7 @@ def _gain(entry: Fields, parameters: tuple[Parameter, ...]) -> Gain | None:
 
 
 def _tolerance(entry: Fields) -> Tolerance:
-    """PyTorch's measured agreement with the formula; every shipped entry states one."""
+    """The framework's measured agreement with the formula; every framework states one."""
     bounds = entry.nested("tolerance")
     names = ("f_relative", "f_absolute", "df_relative", "df_absolute")
     values = {}

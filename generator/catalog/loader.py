@@ -20,7 +20,7 @@ from generator.catalog.expressions import (
 )
 from generator.catalog.families import FAMILIES_BY_SLUG
 from generator.catalog.fields import YAML_LOADER, Fields
-from generator.catalog.frameworks import FRAMEWORKS, read_frameworks
+from generator.catalog.frameworks import read_frameworks
 from generator.catalog.named import elementary
 from generator.errors import CatalogError
 from generator.paths import Paths
@@ -38,6 +38,7 @@ from generator.records.catalog import (
     S,
     X,
 )
+from generator.records.frameworks import FRAMEWORKS
 
 _ID: Final = re.compile(r"^[a-z][a-z0-9_]*$")
 _PARAMETER: Final = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -113,7 +114,7 @@ def _activation(fields: Fields) -> Activation:
         kinks=_kinks(
             fields,
             {**names, "x": X},
-            shipped_by_pytorch=any(entry.framework == "pytorch" for entry in frameworks),
+            shipped_by=tuple(entry.framework for entry in frameworks),
         ),
         frameworks=frameworks,
         differences=_differences(fields),
@@ -185,17 +186,24 @@ def _parameters(fields: Fields) -> tuple[Parameter, ...]:
 
 
 def _kinks(
-    fields: Fields, names: dict[str, sp.Basic], *, shipped_by_pytorch: bool
+    fields: Fields, names: dict[str, sp.Basic], *, shipped_by: tuple[str, ...]
 ) -> tuple[KinkConvention, ...]:
+    """Each kink with what autograd returns there in every framework that ships the entry."""
     kinks = []
     for entry in fields.records("kinks", required=False):
-        if shipped_by_pytorch and not entry.has("pytorch"):
-            raise entry.fail("pytorch", "is missing: the value PyTorch's autograd returns here")
+        found: dict[str, sp.Expr | None] = {}
+        for framework in FRAMEWORKS:
+            if framework in shipped_by and not entry.has(framework):
+                raise entry.fail(framework, f"is missing: the value {framework} autograd returns")
+            if framework not in shipped_by and entry.has(framework):
+                raise entry.fail(framework, f"is given, but {framework} does not ship this entry")
+            found[framework] = _optional_formula(entry, framework, names)
         kinks.append(
             KinkConvention(
                 at=_formula(entry, "at", names),
-                pytorch=_optional_formula(entry, "pytorch", names),
-                jax=_optional_formula(entry, "jax", names),
+                pytorch=found["pytorch"],
+                jax=found["jax"],
+                keras=found["keras"],
                 note=entry.text("note"),
             )
         )

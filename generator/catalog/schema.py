@@ -106,23 +106,28 @@ FIELDS: Final = (
         ("kinks",),
         "when f has kinks",
         (
-            "one `{at, pytorch, jax, note}` per point where f is not differentiable: "
-            "`at` is a formula (may use parameters), `pytorch`/`jax` the value "
-            "autograd returns there (`pytorch` required when PyTorch ships it); the "
-            "build fails if the list disagrees with the kinks SymPy finds"
+            "one `{at, pytorch, keras, jax, note}` per point where f is not "
+            "differentiable: `at` is a formula (may use parameters), `pytorch`/`keras`/`jax` "
+            "the value that framework's autograd returns there, required for each framework "
+            "that ships the entry (asserted by the tests); the build fails if the list "
+            "disagrees with the kinks SymPy finds"
         ),
     ),
     CatalogField(
         ("frameworks",),
         "yes",
         (
-            "`pytorch`/`keras`/`jax` → `function` and/or `module` (dotted names), "
-            "`defaults` (only where they differ from ours; `required` when the "
-            "framework has none), `fixed` (other arguments that select this form, "
-            "e.g. `{approximate: tanh}`), `note`; `pytorch` also needs `tolerance: "
-            "{f_relative, f_absolute, df_relative, df_absolute}`, the agreement with "
-            "the exact formula in float64 that the tests assert (omitted bounds are "
-            "0); `pytorch` may give `gain: {nonlinearity, value}`, what "
+            "`pytorch`/`keras`/`jax` → `function` and/or `module` (dotted names); "
+            "`arguments` (both calls), `function_arguments`, `module_arguments`: only where "
+            "a call takes a parameter differently, `name: fixed` (no such argument: the form "
+            "is fixed at our default) or `name: {keyword, default, form}` (the framework's "
+            "keyword and its own default, `required` when it has none; `form` is `number`, "
+            "`tensor` or `initializer`); `select: {keyword: {value, default}}`, what to pass "
+            "for this form beside the framework's default (`{approximate: {value: false, "
+            "default: true}}`); `tolerance: {f_relative, f_absolute, df_relative, "
+            "df_absolute}`, the agreement with the exact formula in float64 the tests assert "
+            "(omitted bounds are 0; `make bench-agreement` measures them); `note`; "
+            "`pytorch` may give `gain: {nonlinearity, value}`, what "
             "`torch.nn.init.calculate_gain` returns (exact, may use the parameters; "
             "checked against PyTorch in the tests)"
         ),

@@ -48,6 +48,7 @@ def reference_pages(site: SiteView, environment: jinja2.Environment) -> dict[str
             fields=JSON_FIELDS,
             columns=CSV_COLUMNS,
             catalog_fields=site.catalog_fields,
+            coverage=site.coverage,
         ),
     }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import asdict
 
 import sympy as sp
 
@@ -21,6 +22,7 @@ from generator.records.analysis import (
     Tail,
 )
 from generator.records.catalog import Activation
+from generator.records.frameworks import FRAMEWORKS, Argument
 from generator.records.published import SCHEMA_VERSION
 from generator.records.services import Memo
 from generator.records.views import Snippet
@@ -66,13 +68,28 @@ def _record(activation: Activation, analysis: Analysis, snippet: Snippet, memo: 
 def _frameworks(activation: Activation) -> Json:
     return {
         entry.framework: {
-            "function": entry.function,
-            "module": entry.module,
+            "function": entry.function.dotted if entry.function else None,
+            "module": entry.module.dotted if entry.module else None,
             "defaults": {
-                p.name: _default(dict(entry.defaults), p.name, p.default)
+                p.name: _framework_default(entry.calls[0].argument(p.name))
                 for p in activation.parameters
             },
-            "fixed_arguments": dict(entry.fixed),
+            "arguments": {
+                kind: {
+                    a.parameter: {
+                        "keyword": a.keyword,
+                        "default": _framework_default(a),
+                        "form": a.form,
+                    }
+                    for a in call.arguments
+                }
+                for kind, call in (("function", entry.function), ("module", entry.module))
+                if call is not None
+            },
+            "select": {
+                s.keyword: {"value": s.value, "default": s.default} for s in entry.selectors
+            },
+            "tolerance": asdict(entry.tolerance),
         }
         for entry in activation.frameworks
     }
@@ -128,16 +145,15 @@ def _properties(p: Properties) -> Json:
                     "at": json_number(kink.at),
                     "left": json_number(kink.left_derivative),
                     "right": json_number(kink.right_derivative),
-                    "pytorch": (
-                        sp.sstr(kink.convention.pytorch)
-                        if kink.convention and kink.convention.pytorch is not None
-                        else None
-                    ),
-                    "jax": (
-                        sp.sstr(kink.convention.jax)
-                        if kink.convention and kink.convention.jax is not None
-                        else None
-                    ),
+                    **{
+                        framework: (
+                            sp.sstr(value)
+                            if kink.convention
+                            and (value := kink.convention.value(framework)) is not None
+                            else None
+                        )
+                        for framework in FRAMEWORKS
+                    },
                 }
                 for kink in p.kinks
             ]
@@ -196,14 +212,16 @@ def verdicts(p: Properties) -> dict[str, bool | str | None]:
     }
 
 
-def _default(
-    overrides: dict[str, sp.Rational | None], name: str, ours: sp.Rational
-) -> float | str | None:
-    """The framework's default for a parameter: ours unless overridden; "required" if none."""
-    if name not in overrides:
-        return json_number(ours)
-    value = overrides[name]
-    return "required" if value is None else json_number(value)
+def _framework_default(argument: Argument) -> float | str | None:
+    """The framework's own default; "required" if it has none, null if it takes no such
+    argument (the form is fixed at this entry's default)."""
+    if argument.keyword is None:
+        return None
+    if argument.default is None:
+        return "required"
+    if isinstance(argument.default, str):
+        return argument.default
+    return json_number(argument.default)
 
 
 def continuity_class(smoothness: Smoothness | None) -> str | None:

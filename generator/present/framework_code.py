@@ -1,8 +1,8 @@
 """Runnable framework snippets for the code tabs, built from the catalog's framework records.
 
-Only what the catalog states goes in: the dotted names, the parameters (PyTorch's names,
-checked against torch.nn by the tests) and the fixed arguments that select the form.
-Keras and JAX calls take their own defaults, which the page's framework table lists.
+Only what the catalog states goes in: the dotted names, each parameter under the call's
+own keyword at this page's value, and the arguments that select the form. The tests run
+every snippet and compare it with the formula.
 """
 
 from __future__ import annotations
@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from generator.present.frameworks import python_literal
 from generator.present.text import FRAMEWORK_TITLES
-from generator.records.catalog import Activation, FrameworkEntry, Kind
+from generator.records.catalog import Activation, Kind
+from generator.records.frameworks import FrameworkEntry
 
 INPUTS: Final = {
     "pytorch": ("import torch", "x = torch.linspace(-4.0, 4.0, 8)"),
@@ -43,16 +45,32 @@ def framework_snippets(activation: Activation) -> tuple[FrameworkSnippet, ...]:
 
 
 def _source(activation: Activation, entry: FrameworkEntry) -> str:
+    """PyTorch through its ``torch.nn`` module, Keras and JAX through their functions (the
+    way each is usually written), every parameter passed at this page's value."""
     module_line, input_line = INPUTS[entry.framework]
-    arguments = [f"{name}={value!r}" for name, value in entry.fixed]
-    if entry.framework == "pytorch" and entry.module is not None:
-        arguments = [f"{p.name}={float(p.default)!r}" for p in activation.parameters] + arguments
+    layer_first = entry.framework == "pytorch" or entry.function is None
+    call = entry.module if layer_first and entry.module is not None else entry.function
+    assert call is not None  # the loader requires a function or a module
+    values = {p.name: float(p.default) for p in activation.parameters}
+    arguments = [
+        f"{a.keyword}={_argument(entry.framework, a.form, values[a.parameter])}"
+        for a in call.arguments
+        if a.keyword is not None
+    ]
+    arguments += [f"{s.keyword}={python_literal(s.value)}" for s in entry.selectors]
     lines = [module_line, "", input_line]
-    if entry.module is not None:
-        lines += [f"layer = {entry.module}({', '.join(arguments)})", "y = layer(x)"]
+    if call is entry.module:
+        lines += [f"layer = {call.dotted}({', '.join(arguments)})", "y = layer(x)"]
     else:
-        assert entry.function is not None  # the loader requires a function or a module
-        lines.append(f"y = {entry.function}({', '.join(['x', *arguments])})")
+        lines.append(f"y = {call.dotted}({', '.join(['x', *arguments])})")
     if activation.kind is Kind.GATED:
         lines[-1] += "  # the last axis is split in halves: 8 inputs give 4 outputs"
     return "\n".join(lines) + "\n"
+
+
+def _argument(framework: str, form: str, value: float) -> str:
+    if form == "tensor":
+        return f"torch.tensor([{value!r}])"
+    if form == "initializer":
+        return f"keras.initializers.Constant({value!r})"
+    return repr(value)

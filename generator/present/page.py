@@ -16,9 +16,11 @@ from generator.analysis.calculus import equal
 from generator.numerics.report import Accuracy
 from generator.present import latex
 from generator.present.accuracy import accuracy_view
+from generator.present.checked import versions_text
 from generator.present.figures.entry import EntryFigures
 from generator.present.formulas import Formulas
 from generator.present.framework_code import framework_snippets
+from generator.present.frameworks import framework_rows
 from generator.present.jscode import slider
 from generator.present.printers import shortest_text_number
 from generator.present.text import (
@@ -30,6 +32,7 @@ from generator.present.text import (
 )
 from generator.records.analysis import Analysis, ElementwiseAnalysis, VectorAnalysis
 from generator.records.catalog import Activation, Kind
+from generator.records.frameworks import Tolerance
 from generator.records.views import Link, Snippet
 
 KIND_TEXT: Final = {
@@ -73,9 +76,10 @@ def common_context(parts: EntryParts, catalog: Sequence[EntryParts]) -> dict[str
             }
             for p in activation.parameters
         ],
-        "frameworks": [_framework_row(activation, f.framework) for f in activation.frameworks],
+        "frameworks": framework_rows(activation),
         "frameworks_titles": FRAMEWORK_TITLES,
-        "tolerance": _tolerance_text(activation),
+        "tolerances": _tolerance_texts(activation),
+        "versions": versions_text(),
         "kind_text": KIND_TEXT[activation.kind],
         "framework_code": framework_snippets(activation),
         "accuracy": None if parts.accuracy is None else accuracy_view(parts.accuracy),
@@ -116,16 +120,14 @@ def elementwise_context(parts: EntryParts, catalog: Sequence[EntryParts]) -> dic
                 "continuous": kink.continuous,
                 "left": latex.expression(activation, kink.left_derivative),
                 "right": latex.expression(activation, kink.right_derivative),
-                "pytorch": (
-                    latex.expression(activation, convention.pytorch)
-                    if convention and convention.pytorch is not None
-                    else None
-                ),
-                "jax": (
-                    latex.expression(activation, convention.jax)
-                    if convention and convention.jax is not None
-                    else None
-                ),
+                **{
+                    framework: (
+                        latex.expression(activation, value)
+                        if convention and (value := convention.value(framework)) is not None
+                        else None
+                    )
+                    for framework in FRAMEWORK_TITLES
+                },
                 "note": convention.note if convention else "",
             }
         )
@@ -182,35 +184,15 @@ def _agree_at_probes(first: sp.Expr, second: sp.Expr) -> bool:
     return True
 
 
-def _framework_row(activation: Activation, name: str) -> dict[str, object]:
-    entry = activation.framework(name)
-    assert entry is not None
-    overrides = dict(entry.defaults)
-    defaults = []
-    for p in activation.parameters:
-        value = overrides.get(p.name, p.default)
-        if value is None:
-            defaults.append(f"{p.name}: required")
-        elif value != p.default:
-            defaults.append(f"**{p.name} = {number(value)}** (differs)")
-        else:
-            defaults.append(f"{p.name} = {number(value)}")
-    defaults += [f"{key} = {value!r}" for key, value in entry.fixed]
-    return {
-        "title": FRAMEWORK_TITLES[name],
-        "function": entry.function,
-        "module": entry.module,
-        "defaults": ", ".join(defaults),
-        "note": entry.note,
-    }
+def _tolerance_texts(activation: Activation) -> list[dict[str, str]]:
+    """Each framework's asserted agreement in words: "f exactly, the gradient within …"."""
+    return [
+        {"title": FRAMEWORK_TITLES[entry.framework], "text": tolerance_text(entry.tolerance)}
+        for entry in activation.frameworks
+    ]
 
 
-def _tolerance_text(activation: Activation) -> str | None:
-    """The asserted agreement with PyTorch, in words: "f exactly, the gradient within …"."""
-    entry = activation.framework("pytorch")
-    if entry is None or entry.tolerance is None:
-        return None
-    bound = entry.tolerance
+def tolerance_text(bound: Tolerance) -> str:
     parts = []
     for label, relative, absolute in (
         ("f", bound.f_relative, bound.f_absolute),

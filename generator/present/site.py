@@ -10,6 +10,7 @@ from generator.catalog.families import FAMILIES
 from generator.numerics.report import Accuracy
 from generator.parallel import on_workers
 from generator.present import comparison
+from generator.present.checked import coverage
 from generator.present.code import numpy_snippet
 from generator.present.data import catalog_json
 from generator.present.examples import examples
@@ -71,6 +72,7 @@ def present_all(
         catalog_json=catalog_json([(p.activation, p.analysis, p.snippet) for p in parts], memo),
         properties_csv=properties_csv(pairs),
         catalog_fields=schema.FIELDS,
+        coverage=coverage(catalog),
         files=files,
     )
 

@@ -43,7 +43,8 @@ def _row(activation: Activation, analysis: Analysis) -> dict[str, CsvValue]:
     }
     for framework in ("pytorch", "keras", "jax"):
         entry = activation.framework(framework)
-        row[framework] = None if entry is None else (entry.module or entry.function)
+        call = None if entry is None else (entry.module or entry.function)
+        row[framework] = None if call is None else call.dotted
     if isinstance(analysis, ElementwiseAnalysis):
         row |= _elementwise(analysis.properties)
     elif isinstance(analysis, VectorAnalysis):

@@ -10,6 +10,8 @@ from typing import Final
 
 import sympy as sp
 
+from generator.records.frameworks import FrameworkEntry
+
 # The variable every elementwise formula is written in.
 X: Final = sp.Symbol("x", real=True)
 # Names a vector formula is written in: component i of x, summed over j = 1..n.
@@ -169,52 +171,18 @@ class Reference:
 
 
 @dataclass(frozen=True)
-class Tolerance:
-    """How closely a framework's float64 f and autograd f′ match the exact formula.
-
-    |framework − exact| ≤ absolute + relative·|exact|, measured by the test suite. Relative
-    bounds fit most f; absolute bounds fit gradients formed from the rounded output
-    (σ(1 − σ), 1 − tanh²), which lose relative accuracy in the tails by design.
-    """
-
-    f_relative: float
-    f_absolute: float
-    df_relative: float
-    df_absolute: float
-
-
-@dataclass(frozen=True)
-class FrameworkEntry:
-    """How one framework spells the activation, and its defaults where they differ from ours."""
-
-    framework: str
-    function: str | None
-    module: str | None
-    defaults: tuple[tuple[str, sp.Rational | None], ...]  # None: the framework requires it
-    fixed: tuple[tuple[str, str | int | float], ...]  # other arguments that select this form
-    tolerance: Tolerance | None  # PyTorch only: agreement with the formula, asserted in tests
-    note: str | None
-    gain: Gain | None = None  # PyTorch only: what torch.nn.init.calculate_gain returns
-
-
-@dataclass(frozen=True)
-class Gain:
-    """PyTorch's recommended initialisation gain for this activation, checked against
-    ``torch.nn.init.calculate_gain(nonlinearity, param)`` in the tests; ``value`` is exact
-    and may use the parameters (leaky ReLU's √(2 / (1 + α²)))."""
-
-    nonlinearity: str
-    value: sp.Expr
-
-
-@dataclass(frozen=True)
 class KinkConvention:
     """What autograd returns at a point where the derivative does not exist."""
 
     at: sp.Expr
     pytorch: sp.Expr | None
     jax: sp.Expr | None
+    keras: sp.Expr | None
     note: str
+
+    def value(self, framework: str) -> sp.Expr | None:
+        found: sp.Expr | None = getattr(self, framework)
+        return found
 
 
 @dataclass(frozen=True)
@@ -280,7 +248,10 @@ class Activation:
             sp.srepr(self.expression),
             sp.srepr(self.derivative_identity),
             *(f"parameter {p.name} {sp.srepr(p.default)} {p.latex}" for p in self.parameters),
-            *(f"kink {sp.srepr(k.at)} {sp.srepr(k.pytorch)} {sp.srepr(k.jax)}" for k in self.kinks),
+            *(
+                f"kink {sp.srepr(k.at)} {sp.srepr(k.pytorch)} {sp.srepr(k.jax)} {sp.srepr(k.keras)}"
+                for k in self.kinks
+            ),
         ]
         return "\n".join(lines)
 

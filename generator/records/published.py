@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-SCHEMA_VERSION: Final = 2  # activations.json's layout; raised when a field changes meaning
+SCHEMA_VERSION: Final = 3  # activations.json's layout; raised when a field changes meaning
 
 
 @dataclass(frozen=True)
@@ -45,18 +45,32 @@ JSON_FIELDS: Final = (
     Field("parameters", "object", "Parameter name → default (PyTorch's where PyTorch ships it)."),
     Field("summary", "string", "One or two sentences."),
     Field("frameworks", "object", "pytorch / keras / jax → how that framework spells it."),
-    Field("frameworks.*", "object", "One framework's record: the four fields below."),
+    Field("frameworks.*", "object", "One framework's record: the fields below."),
     Field("frameworks.*.function", "string or null", "Dotted name of the function."),
     Field("frameworks.*.module", "string or null", "Dotted name of the layer class."),
     Field(
         "frameworks.*.defaults",
         "object",
-        'Parameter → the framework\'s default ("required" if none).',
+        'Parameter → the framework\'s own default for it ("required" if none, null if the '
+        "framework takes no such argument); the function's where both exist.",
     ),
     Field(
-        "frameworks.*.fixed_arguments",
+        "frameworks.*.arguments",
         "object",
-        "Other arguments that select this form (approximate, dim).",
+        "function / module → parameter → keyword (the framework's name, null if not taken), "
+        "default and form (number, tensor or initializer).",
+    ),
+    Field(
+        "frameworks.*.select",
+        "object",
+        "Keyword → value to pass for this form, and the framework's default (approximate, dim).",
+    ),
+    Field(
+        "frameworks.*.tolerance",
+        "object",
+        "f_relative, f_absolute, df_relative, df_absolute: |framework − exact| ≤ absolute + "
+        "relative·|exact| in float64, asserted by the tests (for vector kinds the gradient "
+        "bounds hold for every Jacobian entry).",
     ),
     Field("references", "list", "Primary sources: authors, title, year, venue, url."),
     Field("numpy", "object", "The NumPy code shown on the page."),
@@ -97,7 +111,8 @@ JSON_FIELDS: Final = (
     Field(
         "properties.gradient_at_kinks",
         "list or null",
-        "At each such point: one-sided limits of f′ and what PyTorch and JAX autograd return.",
+        "At each such point: one-sided limits of f′ and what PyTorch, Keras and JAX "
+        "autograd return.",
     ),
     Field(
         "properties.saturation",

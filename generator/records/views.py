@@ -122,6 +122,18 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class Coverage:
+    """What the test suite checks in one framework: entries, calls (functions and layers)
+    and kink values, counted from the catalog, and the version it runs."""
+
+    title: str  # "Keras 3"
+    version: str  # "Keras 3.15.1"
+    entries: int
+    calls: int
+    kinks: int
+
+
+@dataclass(frozen=True)
 class SiteView:
     """Everything the pages and the published files are made of."""
 
@@ -134,4 +146,5 @@ class SiteView:
     catalog_json: Mapping[str, object]
     properties_csv: str
     catalog_fields: tuple[CatalogField, ...]  # documented on the Data page
+    coverage: tuple[Coverage, ...]  # what the tests check in each framework
     files: Mapping[str, bytes] = field(repr=False)  # figures and scripts under docs/

@@ -1,0 +1,92 @@
+"""The "In the frameworks" table: one meaning per column.
+
+*Parameters* gives each call's own keyword and its own default for every parameter of the
+entry (marked where the default is not this page's); *Pass for this form* gives the
+arguments that select this entry's form and the framework's default for each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from generator.present.printers import shortest_text_number
+from generator.present.text import FRAMEWORK_TITLES
+from generator.records.catalog import Activation, Parameter
+from generator.records.frameworks import Argument, FrameworkCall, FrameworkEntry, SelectorValue
+
+_CALL_NAMES: Final = {"function": "function", "module": "layer"}
+_FORMS: Final = {"tensor": "a tensor", "initializer": "an initializer"}
+
+
+@dataclass(frozen=True)
+class FrameworkRow:
+    title: str
+    function: str | None
+    module: str | None
+    parameters: str  # Markdown
+    select: str  # Markdown
+    note: str | None
+
+
+def framework_rows(activation: Activation) -> tuple[FrameworkRow, ...]:
+    return tuple(_row(activation, entry) for entry in activation.frameworks)
+
+
+def _row(activation: Activation, entry: FrameworkEntry) -> FrameworkRow:
+    return FrameworkRow(
+        title=FRAMEWORK_TITLES[entry.framework],
+        function=entry.function.dotted if entry.function else None,
+        module=entry.module.dotted if entry.module else None,
+        parameters=_parameters(activation, entry),
+        select=", ".join(
+            f"`{s.keyword}={python_literal(s.value)}` (default `{python_literal(s.default)}`)"
+            for s in entry.selectors
+        ),
+        note=entry.note,
+    )
+
+
+def _parameters(activation: Activation, entry: FrameworkEntry) -> str:
+    """Each call's keywords; the function's and the layer's separately where they differ."""
+    calls = entry.calls
+    texts = [_call_text(activation, call) for call in calls]
+    if len(calls) < 2 or texts[0] == texts[1]:
+        return texts[0]
+    kinds = [kind for kind in ("function", "module") if getattr(entry, kind) is not None]
+    return "; ".join(
+        f"{_CALL_NAMES[kind]}: {text or 'none'}" for kind, text in zip(kinds, texts, strict=True)
+    )
+
+
+def _call_text(activation: Activation, call: FrameworkCall) -> str:
+    by_name = {p.name: p for p in activation.parameters}
+    return ", ".join(_argument_text(by_name[a.parameter], a) for a in call.arguments)
+
+
+def _argument_text(parameter: Parameter, argument: Argument) -> str:
+    """``**negative_slope = 0.2** (this page: 0.01)``, ``weight: required (a tensor, for init)``."""
+    ours = shortest_text_number(parameter.default)
+    if argument.keyword is None:
+        return f"no `{parameter.name}` (fixed at {ours})"
+    remarks = [_FORMS[argument.form]] if argument.form in _FORMS else []
+    if argument.keyword != parameter.name:
+        remarks.append(f"for `{parameter.name}`")
+    if argument.default is None:
+        text = f"`{argument.keyword}`: required"
+    else:
+        shown = (
+            f"`{argument.default!r}`"
+            if isinstance(argument.default, str)
+            else shortest_text_number(argument.default)
+        )
+        text = f"`{argument.keyword}` = {shown}"
+        if argument.default != parameter.default:
+            text = f"**{text}**"
+            remarks.append(f"this page: {ours}")
+    return f"{text} ({', '.join(remarks)})" if remarks else text
+
+
+def python_literal(value: SelectorValue) -> str:
+    """As Python prints it: False, None, 'tanh', -1."""
+    return repr(value)
