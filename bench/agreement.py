@@ -26,7 +26,6 @@ from generator.analysis import analyse  # noqa: E402
 from generator.catalog.loader import load_catalog  # noqa: E402
 from generator.numerics import agreement  # noqa: E402
 from generator.numerics.frameworks import (  # noqa: E402
-    CALL_KINDS,
     outputs_and_jacobians,
     values_and_gradients,
 )
@@ -34,15 +33,12 @@ from generator.records.analysis import ElementwiseAnalysis  # noqa: E402
 from generator.records.catalog import Activation, Kind  # noqa: E402
 from generator.records.frameworks import FrameworkEntry, Tolerance  # noqa: E402
 
-# Left out of the grid: PyTorch's Softplus returns x itself where βx > 20 (named on its page).
-DEPARTS = {("softplus", "pytorch")}
-
 
 def measure(activation: Activation, entry: FrameworkEntry) -> tuple[agreement.Errors, bool]:
     """The largest errors over every call and setting, and whether the stated bound holds."""
     worst = agreement.Errors(0.0, 0.0, 0.0, 0.0)
     holds = True
-    kinds = [kind for kind in CALL_KINDS if getattr(entry, kind) is not None]
+    kinds = [kind for kind, _ in entry.named_calls]
     if activation.kind is Kind.VECTOR:
         points = agreement.vectors()
         expected = agreement.exact_vector(activation, points)
@@ -58,8 +54,7 @@ def measure(activation: Activation, entry: FrameworkEntry) -> tuple[agreement.Er
     for setting in agreement.settings(activation, entry):
         values = agreement.parameter_values(activation, setting)
         grid = agreement.grid(activation, values)
-        if (activation.id, entry.framework) in DEPARTS:
-            grid = grid[float(values[activation.parameters[0].symbol]) * grid <= 20]
+        grid = grid[agreement.intended(activation, entry.framework, values, grid)]
         x = activation.variable
         exact = (
             agreement.exact(activation.expression.subs(values), x, grid),

@@ -9,7 +9,8 @@ import numpy as np
 import numpy.typing as npt
 import sympy as sp
 
-from generator.analysis.pieces import boundaries, canonical, split
+from generator.analysis.pieces import canonical
+from generator.numerics.agreement import kinks_at
 from generator.records.catalog import Activation
 
 Array = npt.NDArray[np.float64]
@@ -54,8 +55,4 @@ def breakpoints(activation: Activation, values: dict[sp.Symbol, sp.Rational]) ->
 
     Derivatives of any order may jump there, so numeric differentiation keeps away.
     """
-    points = {float(kink.at.subs(values)) for kink in activation.kinks}
-    points |= {
-        float(p) for p in boundaries(split(activation.expression.subs(values), activation.variable))
-    }
-    return tuple(sorted(points))
+    return kinks_at(activation, values)

@@ -12,7 +12,6 @@ compared with the catalog formula at 40 digits within the entry's stated toleran
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable
 from functools import cache
 
 import numpy as np
@@ -50,7 +49,7 @@ def _cases(
     found: list[object] = []
     for activation in activations:
         for entry in activation.frameworks:
-            kinds = [k for k in ("function", "module") if getattr(entry, k) is not None]
+            kinds = [kind for kind, _ in entry.named_calls]
             for kind in kinds if calls else [None]:
                 chosen = agreement.settings(activation, entry)[:most_settings]
                 for setting in chosen if settings else [None]:
@@ -60,11 +59,6 @@ def _cases(
     return found
 
 
-# Where a framework departs from the formula on purpose (named on the page): left out of
-# the agreement grid and checked by its own test below.
-DEPARTS: dict[tuple[str, str], Callable[[Array, dict[str, float]], npt.NDArray[np.bool_]]] = {
-    ("softplus", "pytorch"): lambda x, p: p["beta"] * x > 20,
-}
 # Calls that return float32 for float64 input: a framework regression, named on the page.
 FLOAT32_OUTPUT = {("tanh", "keras")}
 
@@ -127,10 +121,8 @@ def test_values_and_gradients_match_the_formula(
 ) -> None:
     values = agreement.parameter_values(activation, setting)
     points, f, slope = _expected(activation, setting)
-    departs = DEPARTS.get((activation.id, framework))
-    if departs is not None:
-        keep = ~departs(points, {p.name: float(values[p.symbol]) for p in activation.parameters})
-        points, f, slope = points[keep], f[keep], slope[keep]
+    keep = agreement.intended(activation, framework, values, points)
+    points, f, slope = points[keep], f[keep], slope[keep]
     y, gradient = values_and_gradients(activation, framework, values, points, kind)
     bound = _entry(activation, framework).tolerance
     np.testing.assert_allclose(y, f, rtol=bound.f_relative, atol=bound.f_absolute)

@@ -69,6 +69,18 @@ def grid(activation: Activation, values: dict[sp.Symbol, sp.Rational]) -> Array:
     return selected
 
 
+def intended(
+    activation: Activation, framework: str, values: dict[sp.Symbol, sp.Rational], points: Array
+) -> npt.NDArray[np.bool_]:
+    """Where the framework means to compute the formula: everywhere, except where it departs
+    on purpose (PyTorch's Softplus returns x itself where βx > 20, named on its page and
+    checked by a test of its own)."""
+    if (activation.id, framework) == ("softplus", "pytorch"):
+        beta = float(values[activation.parameters[0].symbol])
+        return np.asarray(beta * points <= 20)
+    return np.ones(points.shape, dtype=bool)
+
+
 def exact(expression: sp.Expr, x: sp.Symbol, points: Array) -> Array:
     """The formula at 40 digits, rounded once to float64."""
     function: Callable[[mpmath.mpf], object] = sp.lambdify(

@@ -73,7 +73,7 @@ def _docstring_keywords(callee: object) -> dict[str, object]:
 
 
 def keyword_arguments(
-    framework: str, call: FrameworkCall, values: dict[sp.Symbol, sp.Rational], dtype: Any = None
+    call: FrameworkCall, values: dict[sp.Symbol, sp.Rational], dtype: Any = None
 ) -> dict[str, object]:
     """The parameters as this call takes them: numbers, a weight tensor or an initializer."""
     by_name = {symbol.name: value for symbol, value in values.items()}
@@ -125,7 +125,7 @@ def pytorch_callable(
     dtype = torch.float64 if dtype is None else dtype
     entry = _entry(activation, "pytorch")
     kind, call = _call(entry, kind)
-    keywords = keyword_arguments("pytorch", call, values, dtype)
+    keywords = keyword_arguments(call, values, dtype)
     keywords |= {s.keyword: s.value for s in entry.selectors}
     callee = resolve(call.dotted)
     if kind == "module":
@@ -177,7 +177,7 @@ def jax_callable(
     jax = _jax()
     entry = _entry(activation, framework)
     kind, call = _call(entry, kind)
-    keywords = keyword_arguments(framework, call, values)
+    keywords = keyword_arguments(call, values)
     keywords |= {s.keyword: s.value for s in entry.selectors}
     callee = resolve(call.dotted)
     if kind == "module":

@@ -83,8 +83,7 @@ def _frameworks(activation: Activation) -> Json:
                     }
                     for a in call.arguments
                 }
-                for kind, call in (("function", entry.function), ("module", entry.module))
-                if call is not None
+                for kind, call in entry.named_calls
             },
             "select": {
                 s.keyword: {"value": s.value, "default": s.default} for s in entry.selectors

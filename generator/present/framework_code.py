@@ -53,7 +53,7 @@ def _source(activation: Activation, entry: FrameworkEntry) -> str:
     assert call is not None  # the loader requires a function or a module
     values = {p.name: float(p.default) for p in activation.parameters}
     arguments = [
-        f"{a.keyword}={_argument(entry.framework, a.form, values[a.parameter])}"
+        f"{a.keyword}={_argument(a.form, values[a.parameter])}"
         for a in call.arguments
         if a.keyword is not None
     ]
@@ -68,7 +68,7 @@ def _source(activation: Activation, entry: FrameworkEntry) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _argument(framework: str, form: str, value: float) -> str:
+def _argument(form: str, value: float) -> str:
     if form == "tensor":
         return f"torch.tensor([{value!r}])"
     if form == "initializer":

@@ -49,14 +49,10 @@ def _row(activation: Activation, entry: FrameworkEntry) -> FrameworkRow:
 
 def _parameters(activation: Activation, entry: FrameworkEntry) -> str:
     """Each call's keywords; the function's and the layer's separately where they differ."""
-    calls = entry.calls
-    texts = [_call_text(activation, call) for call in calls]
-    if len(calls) < 2 or texts[0] == texts[1]:
-        return texts[0]
-    kinds = [kind for kind in ("function", "module") if getattr(entry, kind) is not None]
-    return "; ".join(
-        f"{_CALL_NAMES[kind]}: {text or 'none'}" for kind, text in zip(kinds, texts, strict=True)
-    )
+    texts = [(kind, _call_text(activation, call)) for kind, call in entry.named_calls]
+    if len(texts) < 2 or texts[0][1] == texts[1][1]:
+        return texts[0][1]
+    return "; ".join(f"{_CALL_NAMES[kind]}: {text or 'none'}" for kind, text in texts)
 
 
 def _call_text(activation: Activation, call: FrameworkCall) -> str:

@@ -85,8 +85,14 @@ class FrameworkEntry:
     gain: Gain | None = None  # PyTorch only: what torch.nn.init.calculate_gain returns
 
     @property
+    def named_calls(self) -> tuple[tuple[str, FrameworkCall], ...]:
+        """("function", call) and ("module", call), for the calls the framework has."""
+        pairs = (("function", self.function), ("module", self.module))
+        return tuple((kind, call) for kind, call in pairs if call is not None)
+
+    @property
     def calls(self) -> tuple[FrameworkCall, ...]:
-        return tuple(call for call in (self.function, self.module) if call is not None)
+        return tuple(call for _, call in self.named_calls)
 
     @property
     def takes_every_parameter(self) -> bool:
