@@ -13,6 +13,7 @@ import markupsafe
 
 from generator.catalog.families import FAMILIES
 from generator.pages.reference import reference_pages
+from generator.records import escape
 from generator.records.markup import placeholder
 from generator.records.views import SiteView
 
@@ -55,7 +56,7 @@ def template_environment(templates: Path) -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,  # the output is Markdown; catalog prose goes through |e
+        autoescape=False,  # the output is Markdown; catalog text goes through |text
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -63,5 +64,11 @@ def template_environment(templates: Path) -> jinja2.Environment:
     environment.filters["tex"] = lambda value: placeholder(value, display=False)
     environment.filters["texblock"] = lambda value: placeholder(value, display=True)
     environment.filters["yaml"] = lambda value: json.dumps(value, ensure_ascii=False)
+    # Catalog text: inert in Markdown and HTML alike (text, table cells, attributes).
+    environment.filters["text"] = escape.text
+    # The generator's own Markdown in a table cell.
     environment.filters["cell"] = lambda value: str(markupsafe.escape(value)).replace("|", "&#124;")
+    environment.filters["attribute"] = escape.attribute
+    environment.filters["code"] = escape.code
+    environment.filters["link"] = escape.link
     return environment

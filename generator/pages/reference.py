@@ -11,6 +11,7 @@ from __future__ import annotations
 import jinja2
 
 from generator.catalog.families import FAMILIES
+from generator.records import escape
 from generator.records.catalog import Family
 from generator.records.published import CSV_COLUMNS, JSON_FIELDS, SCHEMA_VERSION
 from generator.records.views import Card, SiteView
@@ -23,7 +24,9 @@ def reference_pages(site: SiteView, environment: jinja2.Environment) -> dict[str
     def link(activation_id: str) -> str:
         found = by_id.get(activation_id)
         return (
-            missing(activation_id) if found is None else f"[{found.activation.name}]({found.page})"
+            missing(activation_id)
+            if found is None
+            else f"[{escape.text(found.activation.name)}]({found.page})"
         )
 
     def range_of(activation_id: str) -> str:

@@ -26,6 +26,7 @@ from generator.present.text import (
     value_range,
     yes_no,
 )
+from generator.records import escape
 from generator.records.analysis import (
     Analysis,
     ElementwiseAnalysis,
@@ -72,7 +73,7 @@ def table_rows(entries: Sequence[tuple[Activation, Analysis]]) -> tuple[Row, ...
 
 
 def _row(activation: Activation, analysis: ElementwiseAnalysis | VectorAnalysis) -> Row:
-    name = markupsafe.escape(activation.name)
+    name = escape.text(activation.name)
     gate = ' <span class="comparison-note">(gate g)</span>' if activation.kind is Kind.GATED else ""
     cells = [
         Cell(f'<a href="../activations/{activation.id}/">{name}</a>{gate}', activation.name),

@@ -13,6 +13,7 @@ from typing import Final
 from generator.present.printers import shortest_text_number
 from generator.present.text import FRAMEWORK_TITLES
 from generator.records.catalog import Activation, Parameter
+from generator.records.escape import code
 from generator.records.frameworks import Argument, FrameworkCall, FrameworkEntry, SelectorValue
 
 _CALL_NAMES: Final = {"function": "function", "module": "layer"}
@@ -40,7 +41,8 @@ def _row(activation: Activation, entry: FrameworkEntry) -> FrameworkRow:
         module=entry.module.dotted if entry.module else None,
         parameters=_parameters(activation, entry),
         select=", ".join(
-            f"`{s.keyword}={python_literal(s.value)}` (default `{python_literal(s.default)}`)"
+            f"{code(f'{s.keyword}={python_literal(s.value)}')}"
+            f" (default {code(python_literal(s.default))})"
             for s in entry.selectors
         ),
         note=entry.note,
@@ -64,19 +66,19 @@ def _argument_text(parameter: Parameter, argument: Argument) -> str:
     """``**negative_slope = 0.2** (this page: 0.01)``, ``weight: required (a tensor, for init)``."""
     ours = shortest_text_number(parameter.default)
     if argument.keyword is None:
-        return f"no `{parameter.name}` (fixed at {ours})"
+        return f"no {code(parameter.name)} (fixed at {ours})"
     remarks = [_FORMS[argument.form]] if argument.form in _FORMS else []
     if argument.keyword != parameter.name:
-        remarks.append(f"for `{parameter.name}`")
+        remarks.append(f"for {code(parameter.name)}")
     if argument.default is None:
-        text = f"`{argument.keyword}`: required"
+        text = f"{code(argument.keyword)}: required"
     else:
         shown = (
-            f"`{argument.default!r}`"
+            code(repr(argument.default))
             if isinstance(argument.default, str)
             else shortest_text_number(argument.default)
         )
-        text = f"`{argument.keyword}` = {shown}"
+        text = f"{code(argument.keyword)} = {shown}"
         if argument.default != parameter.default:
             text = f"**{text}**"
             remarks.append(f"this page: {ours}")

@@ -21,6 +21,8 @@ from generator.records.published import CSV_COLUMNS
 
 COLUMNS: Final = tuple(column.name for column in CSV_COLUMNS)
 
+# What makes a spreadsheet read a cell as a formula.
+_FORMULA_STARTS: Final = frozenset("=+-@\t\r")
 CsvValue = str | bool | None  # a field before it is text: None is empty, booleans true/false
 
 
@@ -37,7 +39,7 @@ def properties_csv(records: Sequence[tuple[Activation, Analysis]]) -> str:
 def _row(activation: Activation, analysis: Analysis) -> dict[str, CsvValue]:
     row: dict[str, CsvValue] = {
         "id": activation.id,
-        "name": activation.name,
+        "name": _text(activation.name),
         "family": activation.family.slug,
         "kind": activation.kind.value,
     }
@@ -80,6 +82,12 @@ def _elementwise(p: Properties) -> dict[str, CsvValue]:
 def _float(value: sp.Expr) -> str:
     """A moment to 17 significant digits: enough to tell any two floats apart."""
     return repr(float(value))
+
+
+def _text(value: str) -> str:
+    """Catalog text as a cell a spreadsheet shows as text: one starting like a formula
+    (``=``, ``+``, ``-``, ``@``) is prefixed with an apostrophe, as spreadsheets expect."""
+    return f"'{value}" if value[:1] in _FORMULA_STARTS else value
 
 
 def _field(value: CsvValue) -> str:

@@ -85,5 +85,7 @@ def _draw(members: Sequence[tuple[str, Curve, Curve]], scheme: Scheme) -> bytes:
 
 
 def gated_label(activation: Activation) -> str:
-    """Gated units are drawn by their gate g."""
-    return f"{activation.name} (gate)" if activation.kind is Kind.GATED else activation.name
+    """Gated units are drawn by their gate g. A ``$`` is escaped: matplotlib would read the
+    text between two of them as mathtext."""
+    name = activation.name.replace("$", r"\$")
+    return f"{name} (gate)" if activation.kind is Kind.GATED else name

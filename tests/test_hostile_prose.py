@@ -1,0 +1,181 @@
+"""End to end: markup written into every prose field builds, and reaches no page as markup.
+
+One entry has a payload in each of its prose fields (summary, shape, adaptive, pros, cons,
+uses, the parameter's description, the kink note, a framework note, a difference, the
+reference's authors, title and venue). The site is built as a user would build it; every
+HTML page must then hold no element, attribute or link the payload asks for, the entry's
+page must show each payload as text, and the data files must carry it verbatim.
+"""
+
+from __future__ import annotations
+
+import csv
+import html.parser
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.paths import CACHE_VARIABLE
+from tests.conftest import PATHS
+
+# Everything a browser or Markdown could take for markup, and an attribute break-out.
+PAYLOAD = (
+    '<script>alert(1)</script> <img src=x onerror=alert(2)> x"><b>bold</b> '
+    "[click](javascript:alert(3)) ![i](javascript:alert(4)) <javascript:alert(5)> "
+    "`tick` *em* _em_ {: onclick=alert(6) } | cell | @@tex-inline:eA==@@ &amp; \\*"
+)
+# The fields, by a path into the YAML document, that carry it (tagged with the path).
+FIELDS: tuple[tuple[str | int, ...], ...] = (
+    ("summary",),
+    ("shape",),
+    ("adaptive",),
+    ("pros", 0),
+    ("cons", 0),
+    ("uses", 0),
+    ("parameters", "negative_slope", "description"),
+    ("kinks", 0, "note"),
+    ("frameworks", "keras", "note"),
+    ("references", 0, "title"),
+    ("references", 0, "venue"),
+    ("references", 0, "authors", 0),
+)
+ENTRY = "leaky_relu"
+# Tags a page may hold only if the payload made them.
+FORBIDDEN_TAGS = frozenset({"b"})
+
+
+def tagged(path: tuple[str | int, ...]) -> str:
+    return f"{'.'.join(map(str, path))}: {PAYLOAD}"
+
+
+def _poison(document: dict[str, object]) -> dict[str, object]:
+    document["differences"] = [{"framework": "keras", "description": "x"}]
+    for path in (*FIELDS, ("differences", 0, "description")):
+        parent: object = document
+        for key in path[:-1]:
+            parent = parent[key]  # type: ignore[index]
+        parent[path[-1]] = tagged(path)  # type: ignore[index]
+    return document
+
+
+ALL_FIELDS = (*FIELDS, ("differences", 0, "description"))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of a small catalog whose Leaky ReLU carries the payload everywhere."""
+    root = tmp_path_factory.mktemp("hostile-prose")
+    catalog = root / "catalog"
+    catalog.mkdir()
+    for name in ("relu", "sigmoid", ENTRY):
+        shutil.copy(PATHS.catalog / f"{name}.yaml", catalog)
+    path = catalog / f"{ENTRY}.yaml"
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    text = yaml.safe_dump(_poison(document), allow_unicode=True, sort_keys=False)
+    path.write_text(text, encoding="utf-8")
+    command = [sys.executable, "-m", "generator", "site", "--force", "--quiet"]
+    command += [
+        "--catalog",
+        str(catalog),
+        "--docs",
+        str(root / "docs"),
+        "--site",
+        str(root / "site"),
+    ]
+    environment = {**os.environ, CACHE_VARIABLE: str(root / "cache")}
+    result = subprocess.run(
+        command, cwd=PATHS.root, env=environment, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+class _Page(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+        self.text: list[str] = []
+        self._script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._script = tag == "script"
+        if tag in FORBIDDEN_TAGS:
+            self.problems.append(f"<{tag}> element")
+        if tag == "img" and ("src", "x") in attrs:
+            self.problems.append("<img src=x>")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.problems.append(f"event attribute {name}={value!r}")
+            if value and value.strip().lower().startswith("javascript:"):
+                self.problems.append(f"{name}={value!r}")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._script and "alert(" in data:
+            self.problems.append(f"script {data[:60]!r}")
+        if not self._script:
+            self.text.append(data)
+
+
+def _read(page: Path) -> _Page:
+    parsed = _Page()
+    parsed.feed(page.read_text(encoding="utf-8"))
+    parsed.close()
+    return parsed
+
+
+def test_no_page_holds_markup_from_the_catalog(built: Path) -> None:
+    pages = sorted(built.rglob("*.html"))
+    assert len(pages) > 10
+    problems = {
+        str(page.relative_to(built)): found for page in pages if (found := _read(page).problems)
+    }
+    assert problems == {}
+
+
+def test_the_entry_page_shows_every_payload_as_text(built: Path) -> None:
+    text = " ".join(" ".join(_read(built / "activations" / ENTRY / "index.html").text).split())
+    missing = [path for path in ALL_FIELDS if tagged(path) not in text]
+    assert missing == []
+
+
+def test_the_description_stays_inside_its_attribute(built: Path) -> None:
+    page = (built / "activations" / ENTRY / "index.html").read_text(encoding="utf-8")
+    parsed = _Metas()
+    parsed.feed(page)
+    assert parsed.description == tagged(("summary",))
+
+
+class _Metas(html.parser.HTMLParser):
+    description: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta" and ("name", "description") in attrs:
+            self.description = dict(attrs)["content"]
+
+
+def test_the_data_files_carry_the_text_verbatim(built: Path) -> None:
+    records = json.loads((built / "activations.json").read_text(encoding="utf-8"))
+    entry = next(r for r in records["activations"] if r["id"] == ENTRY)
+    assert entry["summary"] == tagged(("summary",))
+    assert entry["references"][0]["title"] == tagged(("references", 0, "title"))
+    rows = list(csv.DictReader(io.StringIO((built / "activations.csv").read_text())))
+    assert [row["name"] for row in rows if row["id"] == ENTRY] == ["Leaky ReLU"]
+
+
+def test_search_results_cannot_carry_markup(built: Path) -> None:
+    """Material's search shows snippets of its index as HTML: no tag may come from prose."""
+    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for document in index["docs"]:
+        parsed = _Page()
+        parsed.feed(document["title"] + " " + document["text"])
+        assert parsed.problems == [], document["location"]
