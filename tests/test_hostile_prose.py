@@ -17,12 +17,14 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import yaml
 
 from generator.paths import CACHE_VARIABLE
+from generator.records.catalog import Activation
 from tests.conftest import PATHS
 
 # Everything a browser or Markdown could take for markup, and an attribute break-out.
@@ -179,3 +181,82 @@ def test_search_results_cannot_carry_markup(built: Path) -> None:
         parsed = _Page()
         parsed.feed(document["title"] + " " + document["text"])
         assert parsed.problems == [], document["location"]
+
+
+# The loader refuses markup in names, aliases and links; the pages must not depend on it.
+NAME = "<script>alert(7)</script><b>Name</b> [n](javascript:alert(8)) @@tex-inline:eA==@@"
+URL = "https://example.com/x) <img src=x onerror=alert(9)> (\"'"
+
+
+@pytest.fixture(scope="module")
+def built_with_hostile_names(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built in this process with the catalog's checks bypassed: Leaky ReLU's
+    name, alias and reference link are set after loading."""
+    from generator.build import pipeline
+    from generator.catalog import load
+
+    root = tmp_path_factory.mktemp("hostile-names")
+    catalog = root / "catalog"
+    catalog.mkdir()
+    for name in ("relu", "sigmoid", ENTRY):
+        shutil.copy(PATHS.catalog / f"{name}.yaml", catalog)
+
+    def poisoned(folder: Path | None = None) -> tuple[Activation, ...]:
+        return tuple(
+            replace(
+                a,
+                name=NAME,
+                aliases=(NAME,),
+                references=tuple(replace(r, url=URL) for r in a.references),
+            )
+            if a.id == ENTRY
+            else a
+            for a in load(folder)
+        )
+
+    paths = PATHS.moved(
+        catalog=catalog, docs=root / "docs", site=root / "site", cache=root / "cache"
+    )
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pipeline, "load", poisoned)
+        pipeline.build_site(paths, jobs=1)
+    return root / "site"
+
+
+def test_no_page_holds_markup_from_a_name_or_a_link(built_with_hostile_names: Path) -> None:
+    pages = sorted(built_with_hostile_names.rglob("*.html"))
+    problems = {
+        str(page.relative_to(built_with_hostile_names)): found
+        for page in pages
+        if (found := _read(page).problems)
+    }
+    assert problems == {}
+    text = " ".join(" ".join(_read(built_with_hostile_names / "index.html").text).split())
+    assert NAME in text  # in the navigation and the overview table, as text
+
+
+def test_the_title_and_the_link_stay_text(built_with_hostile_names: Path) -> None:
+    page = (built_with_hostile_names / "activations" / ENTRY / "index.html").read_text()
+    parsed = _Links()
+    parsed.feed(page)
+    assert parsed.title == f"{NAME} - Activation Functions Reference"
+    assert URL in parsed.links
+
+
+class _Links(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.title = ""
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._in_title = tag == "title"
+        self.links += [value for name, value in attrs if tag == "a" and name == "href" and value]
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_title = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
