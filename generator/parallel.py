@@ -1,27 +1,121 @@
-"""Run one function over many tasks on worker processes: the analysis and present stages."""
+"""Run one function over many tasks on worker processes: the analysis and present stages.
+
+Each worker may hold at most :data:`MEMORY_LIMIT` of address space (``RLIMIT_AS``), so an
+entry that runs away raises MemoryError in its worker (reported naming its file, by
+``generator.deadlines.entry_work``) instead of exhausting the machine.
+"""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import resource
+import signal
 from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar
+from contextlib import contextmanager
+from typing import Final, TypeVar
+
+from generator.errors import BuildError
 
 T = TypeVar("T")
 R = TypeVar("R")
 
+# Address space per worker. A full cold build peaks near 1.3 GiB per worker, most of it
+# what NumPy, OpenBLAS and SymPy reserve at import; ACTIVATIONS_LIMIT_MEMORY (GiB) overrides.
+MEMORY_LIMIT: Final = 4 * 2**30
+MEMORY_VARIABLE: Final = "ACTIVATIONS_LIMIT_MEMORY"
+
 
 def on_workers(
-    function: Callable[[T], R], tasks: Sequence[T], jobs: int | None, *, ordered: bool = True
+    function: Callable[[T], R],
+    tasks: Sequence[T],
+    jobs: int | None,
+    *,
+    ordered: bool = True,
+    patience: float | None = None,
 ) -> Iterator[R]:
     """``function`` of each task on ``jobs`` processes (default: all cores), in task order
     unless ``ordered`` is False; in this process when one worker is enough (an edit of one
-    file has everything else cached: no process start-up to pay)."""
+    file has everything else cached: no process start-up to pay).
+
+    A worker that dies (killed, crashed, or unable to import the code) loses its task and
+    the pool would wait for it for ever: when no result comes for ``patience`` seconds
+    (callers pass well over their own per-task time limit), stop with a BuildError."""
     workers = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
+    memory = memory_limit()
     if workers == 1:
-        yield from map(function, tasks)
+        with _growth_limited(memory):
+            yield from map(function, tasks)
         return
     context = multiprocessing.get_context("forkserver")  # fork is unsafe in threaded hosts
-    with context.Pool(processes=workers) as pool:
+    with context.Pool(processes=workers, initializer=start_worker, initargs=(memory,)) as pool:
         mapped = pool.imap if ordered else pool.imap_unordered
-        yield from mapped(function, tasks, chunksize=1)
+        results = mapped(function, tasks, chunksize=1)
+        for _ in tasks:
+            try:
+                yield results.next(patience)
+            except multiprocessing.TimeoutError:
+                raise BuildError(
+                    f"no worker process answered for {patience:g} s: one of them died"
+                    " (killed, crashed or unable to start); the build is stopped"
+                ) from None
+
+
+def patience(limit: float) -> float:
+    """How long to wait for any one result of tasks each bounded by ``limit`` seconds: a
+    task may wait for a worker behind another one, and an alarm can be late in C code."""
+    return 2 * limit + 60.0
+
+
+def memory_limit() -> int:
+    """Bytes of address space a worker may use: :data:`MEMORY_LIMIT` unless overridden."""
+    text = os.environ.get(MEMORY_VARIABLE)
+    if text is None:
+        return MEMORY_LIMIT
+    try:
+        gib = float(text)
+    except ValueError:
+        gib = 0.0
+    if not 0 < gib < 2**20:
+        raise BuildError(f"{MEMORY_VARIABLE}={text!r} must be a positive number of GiB")
+    return int(gib * 2**30)
+
+
+def start_worker(memory: int) -> None:
+    """Worker initializer: Ctrl-C is the parent's to handle (it ends the pool; a worker
+    would print a traceback), and the address space is capped at ``memory`` bytes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    limit_memory(memory)
+
+
+def limit_memory(limit: int) -> None:
+    """Cap this process's address space at ``limit`` bytes (never above a hard limit)."""
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+@contextmanager
+def _growth_limited(limit: int) -> Iterator[None]:
+    """In this process (which already holds the build, or a test run), the same cap on
+    what the work may add: ``limit`` bytes beyond the address space held now, then the
+    previous limit back."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    capped = _address_space() + limit
+    if soft != resource.RLIM_INFINITY:
+        capped = min(capped, soft)
+    if hard != resource.RLIM_INFINITY:
+        capped = min(capped, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (capped, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+def _address_space() -> int:
+    """Bytes of address space this process holds (``VmSize``)."""
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        pages = int(statm.read().split()[0])
+    return pages * os.sysconf("SC_PAGE_SIZE")

@@ -8,9 +8,10 @@ import time
 import pytest
 
 from generator.analysis import budget, derivatives
-from generator.analysis.budget import attempt, time_limit
+from generator.analysis.budget import attempt
 from generator.analysis.pieces import UndeterminedError
 from generator.analysis.runner import TIME_LIMIT, _analyse_in_time
+from generator.deadlines import time_limit
 from tests.conftest import CATALOG
 
 # The entries SymPy used to spend longest on (each was once cut short by a budget).

@@ -13,7 +13,15 @@ import pytest
 PACKAGE: Final = Path(__file__).resolve().parents[1] / "generator"
 # The stages in pipeline order; each may import the shared modules and earlier stages only.
 STAGES: Final = ("catalog", "analysis", "present", "pages", "publish", "build")
-SHARED: Final = ("records", "paths", "errors", "parallel", "numerics", "implementations")
+SHARED: Final = (
+    "records",
+    "paths",
+    "errors",
+    "parallel",
+    "deadlines",
+    "numerics",
+    "implementations",
+)
 ENTRY_POINTS: Final = {
     "catalog": ["load"],
     "analysis": ["analyse", "analyse_all"],  # one entry, and all of them cached in parallel

@@ -1,8 +1,8 @@
 """Run the SymPy derivation of every entry in parallel, each under a time limit.
 
-SymPy can take a very long time on an innocent-looking formula. Each entry is analysed in
-a worker process with an alarm set, so one slow entry ends the build with a message naming
-its file instead of hanging it.
+SymPy can take a very long time on an innocent-looking formula, or fail on it. Each entry
+is analysed in a worker process with an alarm set, so one slow or failing entry ends the
+build with a message naming its file instead of hanging it or printing a traceback.
 """
 
 from __future__ import annotations
@@ -12,21 +12,20 @@ from typing import Final
 
 import sympy as sp
 
-from generator.analysis.budget import time_limit
 from generator.analysis.entry import analyse
-from generator.errors import CatalogError
-from generator.parallel import on_workers
+from generator.deadlines import DERIVE, entry_work
+from generator.parallel import on_workers, patience
 from generator.records.analysis import Analysis
 from generator.records.catalog import Activation
 from generator.records.services import Memo, Steps
 
-TIME_LIMIT: Final = 120.0  # seconds of SymPy per activation
+TIME_LIMIT: Final = DERIVE.default  # seconds of SymPy per activation
 
 
 def _analyse_in_time(task: tuple[int, Activation, float]) -> tuple[int, Analysis]:
     index, activation, limit = task
     problem = f"SymPy did not finish deriving it within {limit:g} s; simplify the formula"
-    with time_limit(limit, lambda: CatalogError(activation.source, "expression", problem)):
+    with entry_work(activation.source, "deriving it", limit, field="expression", too_slow=problem):
         return index, analyse(activation)
 
 
@@ -35,10 +34,12 @@ def analyse_all(
     memo: Memo,
     steps: Steps,
     jobs: int | None = None,
-    limit: float = TIME_LIMIT,
+    limit: float | None = None,
 ) -> tuple[Analysis, ...]:
     """``analyse`` for each entry, in order: from the cache where it can, the rest on
-    ``jobs`` processes (default: all cores)."""
+    ``jobs`` processes (default: all cores), each within ``limit`` seconds (default:
+    :data:`~generator.deadlines.DERIVE`)."""
+    limit = DERIVE.seconds() if limit is None else limit
     results = {a.id: _cached(memo, a) for a in activations}
     # Longest first (formula size is a fair guess), so no core is left with one slow entry.
     missing = sorted(
@@ -49,7 +50,8 @@ def analyse_all(
         steps.step("from the cache", count=len(activations) - len(missing))
     if missing:
         tasks = [(index, a, limit) for index, a in enumerate(missing)]
-        for index, analysis in on_workers(_analyse_in_time, tasks, jobs, ordered=False):
+        derived = on_workers(_analyse_in_time, tasks, jobs, ordered=False, patience=patience(limit))
+        for index, analysis in derived:
             activation = missing[index]
             memo.store("analysis", [activation.mathematics()], analysis)
             results[activation.id] = analysis

@@ -14,10 +14,10 @@ from typing import Final
 
 import sympy as sp
 
-from generator.analysis.budget import time_limit
 from generator.analysis.calculus import PROBES, is_zero
 from generator.analysis.pieces import canonical
 from generator.catalog.named import elementary
+from generator.deadlines import time_limit
 from generator.errors import CatalogError
 from generator.records.catalog import Activation, Inner
 

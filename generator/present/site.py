@@ -1,4 +1,8 @@
-"""Every entry presented, then what the whole catalog shows: overlays, tables, data files."""
+"""Every entry presented, then what the whole catalog shows: overlays, tables, data files.
+
+Each entry's share runs under the :data:`~generator.deadlines.DRAW` limit, and any
+exception it raises is reported naming the entry's file (``entry_work``).
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,9 @@ from dataclasses import dataclass
 
 from generator.catalog import schema
 from generator.catalog.families import FAMILIES
+from generator.deadlines import DRAW, entry_work
 from generator.numerics.report import Accuracy
-from generator.parallel import on_workers
+from generator.parallel import on_workers, patience
 from generator.present import comparison
 from generator.present.checked import coverage
 from generator.present.code import numpy_snippet
@@ -43,23 +48,26 @@ def present_all(
     memo: Memo,
     steps: Steps,
     jobs: int | None = None,
+    limit: float | None = None,
 ) -> SiteView:
     """The view of every entry and of the catalog as a whole, in catalog order; the
-    entries' formulas and figures are made on ``jobs`` processes (default: all cores)."""
+    entries' formulas and figures are made on ``jobs`` processes (default: all cores),
+    each within ``limit`` seconds (default: :data:`~generator.deadlines.DRAW`)."""
+    limit = DRAW.seconds() if limit is None else limit
     tasks = [
-        _Task(activation, analysis, tuple(catalog), measured, memo)
+        _Task(activation, analysis, tuple(catalog), measured, memo, limit)
         for activation, analysis in zip(catalog, analyses, strict=True)
     ]
     parts = []
-    for part in on_workers(_run, tasks, jobs):
+    for part in on_workers(_run, tasks, jobs, patience=patience(limit)):
         parts.append(part)
         steps.step(part.activation.id)
-    entries = tuple(_view(entry, parts) for entry in parts)
+    entries = tuple(_laid_out(entry, parts, limit) for entry in parts)
     files: dict[str, bytes] = {}
     for entry in entries:
         files |= entry.figures
     family_overlays = _overlays(parts, files, memo)
-    files[CURVES_PATH] = _curves(parts, memo)
+    files[CURVES_PATH] = _curves(parts, memo, limit)
     pairs = [(p.activation, p.analysis) for p in parts]
     steps.finish()
     return SiteView(
@@ -86,10 +94,13 @@ class _Task:
     catalog: tuple[Activation, ...]
     measured: Mapping[str, Accuracy]
     memo: Memo
+    limit: float  # seconds
 
 
 def _run(task: _Task) -> EntryParts:
-    return _parts(task.activation, task.analysis, task.catalog, task.measured, task.memo)
+    activation = task.activation
+    with entry_work(activation.source, "drawing it", task.limit, field="expression"):
+        return _parts(activation, task.analysis, task.catalog, task.measured, task.memo)
 
 
 def _parts(
@@ -109,6 +120,11 @@ def _parts(
         accuracy=measured.get(snippet.gate_of or activation.id),
         figures=entry_figures(activation, analysis, memo, plot),
     )
+
+
+def _laid_out(parts: EntryParts, catalog: Sequence[EntryParts], limit: float) -> EntryView:
+    with entry_work(parts.activation.source, "laying out its page", limit):
+        return _view(parts, catalog)
 
 
 def _view(parts: EntryParts, catalog: Sequence[EntryParts]) -> EntryView:
@@ -143,12 +159,12 @@ def _view(parts: EntryParts, catalog: Sequence[EntryParts]) -> EntryView:
     )
 
 
-def _curves(parts: Sequence[EntryParts], memo: Memo) -> bytes:
+def _curves(parts: Sequence[EntryParts], memo: Memo, limit: float) -> bytes:
     """``curves.js``: f and f′ of every scalar entry, printed by SymPy for the widgets."""
-    printed = [
-        cached_curve(a, analysis, memo)
-        for a, analysis in scalar_entries([(p.activation, p.analysis) for p in parts])
-    ]
+    printed = []
+    for activation, analysis in scalar_entries([(p.activation, p.analysis) for p in parts]):
+        with entry_work(activation.source, "printing its curve", limit, field="expression"):
+            printed.append(cached_curve(activation, analysis, memo))
     return curves_script(printed).encode()
 
 

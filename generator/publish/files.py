@@ -14,7 +14,8 @@ from generator.records.views import SiteView
 
 def publish(pages: Mapping[str, str], site: SiteView, paths: Paths, memo: Memo) -> dict[str, bytes]:
     """The whole ``docs/`` tree, by path."""
-    typeset_pages = typeset(pages, paths.katex_script, memo)
+    entries = [entry.activation for entry in site.entries]
+    typeset_pages = typeset(pages, paths.katex_script, memo, entries)
     files = dict(site.files)
     files |= {path: text.encode("utf-8") for path, text in typeset_pages.items()}
     files["activations.json"] = _json(site.catalog_json)
