@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -150,8 +151,10 @@ def test_depth_limit_is_inclusive() -> None:
         pytest.param("exp(x)[0]", "'Subscript' is not allowed", id="index-call"),
         pytest.param("exp(x, x)", "bad arguments to 'exp'", id="too-many-arguments"),
         pytest.param("log()", "bad arguments to 'log'", id="too-few-arguments"),
-        pytest.param("Piecewise(x)", "bad arguments to 'Piecewise'", id="piecewise-no-pair"),
-        pytest.param("Sum(x)", "bad arguments to 'Sum'", id="sum-no-limits"),
+        pytest.param(
+            "Piecewise(x)", "must end with a (value, True) branch", id="piecewise-no-pair"
+        ),
+        pytest.param("Sum(x)", "a Sum runs over the vector's components", id="sum-no-limits"),
         pytest.param("x < 1", "is not an arithmetic expression", id="bare-condition"),
         pytest.param("(x, 1)", "is not an arithmetic expression", id="bare-tuple"),
         pytest.param("(x < 1) + 1", "where a number is needed", id="condition-as-number"),
@@ -250,3 +253,95 @@ def test_arbitrary_text_parses_or_raises_expression_error(text: str) -> None:
     except ExpressionError:
         return
     assert isinstance(result, sp.Expr)
+
+
+# --- hostile formulas: bounded work, ASCII, forms, real ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code_point"),
+    [
+        pytest.param("tanh(ｘ)", "U+FF58 FULLWIDTH LATIN SMALL LETTER X", id="fullwidth"),
+        pytest.param("tanh(𝑥)", "U+1D465 MATHEMATICAL ITALIC SMALL X", id="italic"),
+        pytest.param("tanh(х)", "U+0445 CYRILLIC SMALL LETTER HA", id="cyrillic"),
+        pytest.param("x −1", "U+2212 MINUS SIGN", id="minus-sign"),
+        pytest.param("x\x00", "U+0000", id="null-byte"),
+        pytest.param("x +\n1", "U+000A", id="newline"),
+    ],
+)
+def test_look_alikes_and_controls_are_refused_by_code_point(text: str, code_point: str) -> None:
+    """Python would read ｘ and 𝑥 as x; every non-ASCII character is named instead."""
+    with pytest.raises(ExpressionError, match="formulas are ASCII") as caught:
+        parse(text)
+    assert code_point in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        pytest.param("x + ((10**1000)**1000)**1000", "a power would make a number", id="tower"),
+        pytest.param("(10**900 * x)**1000", "a power would make a number", id="big-coefficient"),
+        pytest.param("x + 10**1000 * 10**1000", "makes a number of about 2000", id="product"),
+        pytest.param("((x**999)**999)**999", "exponent 998001", id="power-of-power"),
+        pytest.param("x**999 * x**999", "exponent 1998", id="product-of-powers"),
+        pytest.param("x**1001", "exponent larger than 1000", id="literal-exponent"),
+        pytest.param("x + 1000000000000001", "is larger than 1e+15", id="integer-literal"),
+        pytest.param("x + 1e16", "is larger than 1e+15", id="float-literal"),
+        pytest.param("x + 0x" + "f" * 30, "is larger than 1e+15", id="hex-literal"),
+        pytest.param("x + " + "1" * 41, "has 41 digits", id="digit-run"),
+        pytest.param("x + 1e-301", "smaller than 1e-300", id="tiny-literal"),
+    ],
+)
+def test_sizes_are_bounded_before_computing(text: str, message: str) -> None:
+    """Each would take minutes (or never finish) to compute or to draw; refused at once."""
+    with pytest.raises(ExpressionError, match=re.escape(message)):
+        parse(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("x + 10**1000", X + sp.Integer(10) ** 1000, id="1001-digit-number"),
+        pytest.param("x**1000", X**1000, id="largest-exponent"),
+        pytest.param("x + 1000000000000000", X + 10**15, id="largest-integer"),
+        pytest.param(
+            "x * 0." + "1" * 40, X * sp.Rational(int("1" * 40), 10**40), id="longest-digit-run"
+        ),
+        pytest.param("x + 1e-300", X + sp.Rational(1, 10**300), id="smallest-literal"),
+    ],
+)
+def test_size_bounds_are_inclusive(text: str, expected: sp.Expr) -> None:
+    assert parse(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "message"),
+    [
+        pytest.param(
+            "Piecewise((x, x > 1), (0, x < 0))", SCALAR, "(value, True) branch", id="no-true"
+        ),
+        pytest.param("x + KroneckerDelta(x, 1)", SCALAR, "vector indices", id="kronecker-x"),
+        pytest.param("KroneckerDelta(i, n) * x[i]", VECTOR, "vector indices", id="kronecker-n"),
+        pytest.param("Sum(x[j], (j, 1, oo))", VECTOR, "(j, 1, n)", id="sum-to-infinity"),
+        pytest.param("Sum(x[j], (j, 0, n))", VECTOR, "(j, 1, n)", id="sum-from-zero"),
+        pytest.param("Sum(x[j], (j, 1, n), (i, 1, n))", VECTOR, "(j, 1, n)", id="double-sum"),
+        pytest.param("Sum(x, (x, 1, 2))", SCALAR, "(j, 1, n)", id="sum-in-scalar"),
+        pytest.param("sqrt(-1) * x", SCALAR, "imaginary unit", id="sqrt-minus-one"),
+        pytest.param("log(-1) + x", SCALAR, "imaginary unit", id="log-minus-one"),
+        pytest.param("acosh(0) * x", SCALAR, "imaginary unit", id="acosh-zero"),
+        pytest.param("(-8)**(1/3) * x", SCALAR, "root of a negative number", id="cube-root"),
+    ],
+)
+def test_structural_functions_in_their_forms_and_real(
+    text: str, names: dict[str, sp.Basic], message: str
+) -> None:
+    with pytest.raises(ExpressionError, match=re.escape(message)):
+        parse_expression(text, names)
+
+
+def test_the_forms_the_catalog_uses_are_accepted() -> None:
+    """Controls for the refusals above: the shipped vector forms, and a Piecewise ending True."""
+    assert parse_expression("Sum(exp(x[j]), (j, 1, n))", VECTOR) == sp.Sum(sp.exp(XS[J]), (J, 1, N))
+    assert parse_expression("KroneckerDelta(i, j)", VECTOR) == sp.KroneckerDelta(INDEX_I, J)
+    assert parse("Piecewise((x, x > 1), (0, True))") == sp.Piecewise((X, X > 1), (0, True))
+    assert parse("sqrt(2) * x") == sp.sqrt(2) * X

@@ -92,9 +92,9 @@ def test_bad_symbol_latex_in_a_catalog_file_fails_the_build(tmp_path: Path) -> N
     catalog = tmp_path / "catalog"
     shutil.copytree(PATHS.catalog, catalog)  # the whole catalog: the guide names many entries
     source = (Path(BY_ID["tanh"].source)).read_text(encoding="utf-8")
-    (catalog / "tanh.yaml").write_text(source.replace(r"symbol: \tanh", r"symbol: \notamacro"))
-    assert load_entry(catalog / "tanh.yaml").symbol_latex == r"\notamacro"
-    with pytest.raises(BuildError, match="not valid LaTeX"):
+    (catalog / "tanh.yaml").write_text(source.replace(r"symbol: \tanh", r"symbol: \tanh^{1}^{2}"))
+    assert load_entry(catalog / "tanh.yaml").symbol_latex == r"\tanh^{1}^{2}"
+    with pytest.raises(CatalogError, match=r"tanh\.yaml: field 'symbol': .*not valid LaTeX"):
         build_docs(PATHS.moved(catalog=catalog, docs=tmp_path / "docs"))
     assert not (tmp_path / "docs").exists()
 

@@ -8,6 +8,7 @@ import sympy as sp
 
 from generator.analysis.calculus import equal, one_sided_limit
 from generator.analysis.derivatives import derivative, display_pieces, identity_holds
+from generator.analysis.domain import refuse_undefined
 from generator.analysis.moments import gaussian_moments
 from generator.analysis.pieces import UndeterminedError, boundaries, left_of, right_of, split
 from generator.analysis.properties import compute_properties
@@ -18,7 +19,9 @@ from generator.records.catalog import Activation, F, Kind
 
 
 def analyse(activation: Activation) -> Analysis:
-    """Everything derived from the entry's one formula; catalog claims are checked here."""
+    """Everything derived from the entry's one formula; catalog claims are checked here,
+    beginning with the formula being defined on all of ℝ."""
+    refuse_undefined(activation)
     if activation.kind is Kind.VECTOR:
         return analyse_vector(activation)
     x = activation.variable

@@ -11,7 +11,6 @@ as typed; the two parses are of the same text, so they are the same function.
 
 from __future__ import annotations
 
-import keyword
 import re
 from collections.abc import Callable, Mapping
 from typing import Final
@@ -26,6 +25,10 @@ from generator.catalog.expressions import (
     parse_expression,
 )
 from generator.catalog.fields import Fields
+from generator.catalog.latex_whitelist import latex_problem
+from generator.catalog.limits import SYMBOL_CHARACTERS
+from generator.catalog.quoting import quoted
+from generator.catalog.reserved import name_problem
 from generator.errors import CatalogError
 from generator.records.catalog import Display, Inner, InnerSymbol, Number, TypedNumber
 
@@ -65,13 +68,12 @@ def read_constants(fields: Fields, taken: frozenset[str]) -> tuple[Number, ...]:
         where = f"constants.{name}"
         if not _NAME.match(name) or name in taken or name in FUNCTIONS:
             raise CatalogError(fields.path, where, "is not an allowed name (or is taken)")
-        if keyword.iskeyword(name):
-            problem = "is a Python keyword, which a formula cannot use: name it e.g. 'scale'"
+        if problem := name_problem(name):
             raise CatalogError(fields.path, where, problem)
         if isinstance(raw, Mapping):
             entry = Fields(fields.path, raw, where)
             value = entry.exact("value")
-            latex = entry.optional_text("symbol") or sp.latex(sp.Symbol(name))
+            latex = _symbol(entry) or sp.latex(sp.Symbol(name))
             entry.finish()
         else:
             entry = Fields(fields.path, {"value": raw}, where)
@@ -177,7 +179,18 @@ def _parse(
     try:
         return parse_expression(text, names, functions=functions, decimals=numbers.literal)
     except ExpressionError as error:
-        raise fields.fail(key, f"{error} (in {text!r})") from None
+        raise fields.fail(key, f"{error} (in {quoted(text)})") from None
+
+
+def _symbol(entry: Fields) -> str | None:
+    """A constant's LaTeX symbol, from the whitelisted subset."""
+    if not entry.has("symbol"):
+        entry.absent("symbol")
+        return None
+    symbol = entry.text("symbol", limit=SYMBOL_CHARACTERS)
+    if problem := latex_problem(symbol):
+        raise entry.fail("symbol", problem)
+    return symbol
 
 
 def _digits(value: sp.Rational) -> str:

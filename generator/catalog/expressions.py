@@ -15,12 +15,24 @@ from typing import Final
 
 import sympy as sp
 
+from generator.catalog.expression_bounds import (
+    MAX_LITERAL,
+    MIN_LITERAL_EXPONENT,
+    bounded,
+    check_characters,
+    check_power,
+    check_powers,
+    check_real,
+    defined,
+    short,
+)
+from generator.catalog.expression_bounds import (
+    ExpressionError as ExpressionError,
+)
 from generator.catalog.named import NAMED
 
 MAX_LENGTH: Final = 2000
 MAX_DEPTH: Final = 60
-# Exact powers are computed at parse time; 9**9**9 would never finish.
-MAX_EXPONENT: Final = 1000
 # Functions whose arguments may be conditions or (symbol, low, high) tuples.
 STRUCTURAL: Final = frozenset({"Piecewise", "Sum", "Integral"})
 
@@ -84,10 +96,6 @@ _COMPARE: Final[Mapping[type[ast.cmpop], Callable[[sp.Basic, sp.Basic], sp.Basic
 }
 
 
-class ExpressionError(ValueError):
-    """The formula text is not an allowed expression; the message says why."""
-
-
 def exact_decimal(text: str) -> sp.Expr:
     """A typed decimal as the exact number its digits say: 0.01 is 1/100, and all 32 digits
     of SELU's λ are kept (a float would keep 17)."""
@@ -113,6 +121,7 @@ def parse_expression(
     if len(text) > MAX_LENGTH:
         raise ExpressionError(f"longer than {MAX_LENGTH} characters")
     source = text.strip()
+    check_characters(source)
     try:
         tree = ast.parse(source, mode="eval")
     except SyntaxError as error:
@@ -120,6 +129,8 @@ def parse_expression(
     result = _Translator(symbols, functions, source, decimals).visit(tree.body, depth=0)
     if not isinstance(result, sp.Expr):
         raise ExpressionError("is not an arithmetic expression")
+    check_powers(result)
+    check_real(result)
     return result
 
 
@@ -151,10 +162,7 @@ class _Translator:
             case ast.UnaryOp(op=ast.UAdd(), operand=operand):
                 return self._arith(operand, deeper)
             case ast.BinOp(left=left, op=op, right=right) if type(op) in _BINARY:
-                a, b = self._arith(left, deeper), self._arith(right, deeper)
-                if isinstance(op, ast.Pow) and b.is_Number and abs(b) > MAX_EXPONENT:
-                    raise ExpressionError(f"exponent larger than {MAX_EXPONENT}")
-                return _defined(_BINARY[type(op)](a, b))
+                return self._binary(op, self._arith(left, deeper), self._arith(right, deeper))
             case ast.Compare(left=left, ops=[op], comparators=[right]) if type(op) in _COMPARE:
                 a, b = self._arith(left, deeper), self._arith(right, deeper)
                 try:
@@ -172,27 +180,86 @@ class _Translator:
                 element: sp.Basic = target[self._arith(index, deeper)]
                 return element
             case ast.Call(func=ast.Name(id=name), args=args, keywords=[]):
-                if name not in self._functions:
-                    raise ExpressionError(f"function '{name}' is not allowed")
-                read = self.visit if name in STRUCTURAL else self._arith
-                arguments = [read(arg, deeper) for arg in args]
-                try:
-                    return _defined(self._functions[name](*arguments))
-                except (TypeError, ValueError) as error:
-                    raise ExpressionError(f"bad arguments to '{name}': {error}") from None
+                return self._call(name, args, deeper)
             case ast.Call():
                 raise ExpressionError("only calls of allowed function names, without keywords")
             case ast.Attribute():
                 raise ExpressionError("attribute access is not allowed")
         raise ExpressionError(f"'{type(node).__name__}' is not allowed in a formula")
 
+    def _binary(self, op: ast.operator, a: sp.Expr, b: sp.Expr) -> sp.Basic:
+        """``a op b``; a power is bounded before it is computed and after."""
+        if isinstance(op, ast.Pow):
+            check_power(a, b)
+        result = bounded(defined(_BINARY[type(op)](a, b)))
+        if isinstance(op, ast.Pow):
+            check_powers(result)
+        return result
+
+    def _call(self, name: str, args: list[ast.expr], depth: int) -> sp.Basic:
+        if name not in self._functions:
+            raise ExpressionError(f"function '{name}' is not allowed")
+        read = self.visit if name in STRUCTURAL else self._arith
+        arguments = [read(arg, depth) for arg in args]
+        self._check_arguments(name, arguments)
+        try:
+            return bounded(defined(self._functions[name](*arguments)))
+        except (TypeError, ValueError) as error:
+            raise ExpressionError(f"bad arguments to '{name}': {error}") from None
+
+    def _check_arguments(self, name: str, arguments: list[sp.Basic]) -> None:
+        """The structural functions in the one form each is meant for."""
+        if name == "Piecewise":
+            last = arguments[-1] if arguments else None
+            branch: tuple[sp.Basic, ...] = last.args if isinstance(last, sp.Tuple) else ()
+            if not (len(branch) == 2 and branch[1] is sp.true):
+                raise ExpressionError(
+                    "a Piecewise must end with a (value, True) branch, so that it is defined "
+                    "for every x"
+                )
+        elif name == "KroneckerDelta":
+            if not all(self._is_index(argument) for argument in arguments):
+                raise ExpressionError("KroneckerDelta takes the vector indices i and j only")
+        elif name == "Sum":
+            upper = self._names.get("n")
+            limits = arguments[1:]
+            single = len(limits) == 1 and isinstance(limits[0], sp.Tuple)
+            limit: tuple[sp.Basic, ...] = limits[0].args if single else ()
+            if not (
+                len(limit) == 3
+                and self._is_index(limit[0])
+                and limit[1] == 1
+                and upper is not None
+                and limit[2] == upper
+            ):
+                raise ExpressionError(
+                    "a Sum runs over the vector's components only: Sum(..., (j, 1, n))"
+                )
+
+    def _is_index(self, value: sp.Basic) -> bool:
+        """i or j of a vector entry: an integer symbol the caller named, other than n."""
+        return (
+            isinstance(value, sp.Symbol)
+            and bool(value.is_integer)
+            and value.name != "n"
+            and self._names.get(value.name) == value
+        )
+
     def _number(self, node: ast.Constant, value: bool | int | float) -> sp.Basic:
         """A decimal literal from its digits as typed, not from the float Python made of it."""
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_LITERAL:
+            raise ExpressionError(f"the integer {short(value)} is larger than {MAX_LITERAL:.0e}")
         if not isinstance(value, float) or not math.isfinite(value):
             return _constant(value)
         typed = ast.get_source_segment(self._source, node) or repr(value)
+        if abs(value) > MAX_LITERAL:
+            raise ExpressionError(f"the number {typed} is larger than {MAX_LITERAL:.0e}")
         try:
-            digits = format(Decimal(typed.replace("_", "")), "f")
+            exact_typed = Decimal(typed.replace("_", ""))
+            if exact_typed and exact_typed.adjusted() < MIN_LITERAL_EXPONENT:
+                problem = f"is smaller than 1e{MIN_LITERAL_EXPONENT}: write 0 or a larger number"
+                raise ExpressionError(f"the number {typed} {problem}")
+            digits = format(exact_typed, "f")
         except InvalidOperation:
             digits = repr(value)
         exact = sp.Rational(digits)
@@ -212,13 +279,6 @@ class _Translator:
         if not isinstance(value, sp.Expr):
             raise ExpressionError("a condition or tuple was used where a number is needed")
         return value
-
-
-def _defined(value: sp.Basic) -> sp.Basic:
-    """Reject arithmetic that SymPy evaluates to an undefined number (0·∞, 1/0)."""
-    if value.has(sp.nan, sp.zoo):
-        raise ExpressionError("undefined arithmetic (such as 0·∞ or division by zero)")
-    return value
 
 
 def _constant(value: bool | int | float) -> sp.Basic:

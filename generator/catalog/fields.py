@@ -5,36 +5,34 @@ from __future__ import annotations
 import difflib
 import math
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Final
 
 import sympy as sp
-import yaml
 
+from generator.catalog.limits import (
+    FORMULA_CHARACTERS,
+    MAX_MAGNITUDE,
+    MIN_MAGNITUDE_EXPONENT,
+    TEXT_CHARACTERS,
+)
+from generator.catalog.quoting import quoted, shown
+from generator.catalog.yaml_loader import TypedFloat
 from generator.errors import CatalogError
 
-_FRACTION: Final = re.compile(r"^\s*(-?\d+)\s*/\s*(\d+)\s*$")
+__all__ = ["Fields", "TypedFloat", "exact_number", "is_finite_number"]
 
-
-class TypedFloat(float):
-    """A YAML float that remembers its digits as typed.
-
-    YAML hands ``1.0507009873554804934193349852946`` over as the nearest double, which keeps
-    17 of its 32 digits; the loader builds this instead, so a number's exact value is the
-    one its author wrote. It pickles as a plain float.
-    """
-
-    text: str
-
-    def __new__(cls, value: float, text: str) -> TypedFloat:
-        made = super().__new__(cls, value)
-        made.text = text
-        return made
-
-    def __reduce__(self) -> tuple[type[float], tuple[float]]:
-        return (float, (float(self),))
+_FRACTION: Final = re.compile(r"^\s*(-?\d{1,20})\s*/\s*(\d{1,20})\s*$")
+# Characters no text field may hold: controls (newline, tab, escape), format characters
+# (bidirectional overrides, zero-width joiners), line and paragraph separators, surrogates,
+# private-use and unassigned code points.
+_INVISIBLE: Final = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+# What YAML 1.1 reads as a float: a dot, and a signed exponent if any (1.0e-14, not 1e-14).
+_KEY_CHARACTERS: Final = 60
+_YAML_LOOKALIKE: Final = re.compile(r"([-+]?)(\d[\d_]*)?(?:\.(\d*))?[eE]([-+]?)(\d+)")
 
 
 class Fields:
@@ -74,15 +72,19 @@ class Fields:
             return None
         return self._raw[key]
 
-    def text(self, key: str) -> str:
+    def text(self, key: str, *, limit: int = TEXT_CHARACTERS) -> str:
+        """One line of printable text, at most ``limit`` characters."""
         value = self.raw(key)
         if not isinstance(value, str) or not value.strip():
             raise self.fail(key, f"must be a non-empty string, got {_describe(value)}")
+        problem = text_problem(value, limit)
+        if problem:
+            raise self.fail(key, problem)
         return value.strip()
 
-    def optional_text(self, key: str) -> str | None:
+    def optional_text(self, key: str, *, limit: int = TEXT_CHARACTERS) -> str | None:
         if self.has(key):
-            return self.text(key)
+            return self.text(key, limit=limit)
         self.absent(key)
         return None
 
@@ -91,7 +93,11 @@ class Fields:
         value = self.raw(key)
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             raise self.fail(key, f"must be a formula string or a number, got {_describe(value)}")
-        return value.text if isinstance(value, TypedFloat) else str(value)
+        text = value.text if isinstance(value, TypedFloat) else str(value)
+        if len(text) > FORMULA_CHARACTERS:
+            problem = f"is {len(text)} characters long: a formula is at most {FORMULA_CHARACTERS}"
+            raise self.fail(key, f"{problem} (it starts {quoted(text)})")
+        return text
 
     def integer(self, key: str) -> int:
         value = self.raw(key)
@@ -100,12 +106,13 @@ class Fields:
         return value
 
     def number(self, key: str) -> int | float:
+        """A number of bounded size (see :func:`number_problem`)."""
         value = self.raw(key)
-        if isinstance(value, str) and _looks_numeric(value):
-            problem = f"YAML reads {value!r} as text: write it with a dot, like 1.0e-14"
-            raise self.fail(key, problem)
-        if not is_finite_number(value):
-            raise self.fail(key, f"must be a finite number, got {_describe(value)}")
+        if isinstance(value, str) and (spelling := _yaml_spelling(value)):
+            problem = f"YAML reads {quoted(value)} as text: write it as {spelling}"
+            raise self.fail(key, f"{problem} (YAML 1.1 wants a dot and a signed exponent)")
+        if refused := number_problem(value):
+            raise self.fail(key, refused)
         assert isinstance(value, (int, float))
         return value
 
@@ -119,23 +126,28 @@ class Fields:
         if isinstance(value, str) and (fraction := _FRACTION.match(value)):
             numerator, denominator = (int(part) for part in fraction.groups())
             if denominator == 0:
-                raise self.fail(key, f"divides by zero: {value!r}")
-            return sp.Rational(numerator, denominator)
+                raise self.fail(key, f"divides by zero: {quoted(value)}")
+            exact = sp.Rational(numerator, denominator)
+            if abs(exact) > MAX_MAGNITUDE:
+                raise self.fail(key, f"{quoted(value)} is larger than {MAX_MAGNITUDE} in size")
+            return exact
         return exact_number(self.number(key))
 
-    def text_list(self, key: str, *, required: bool = True) -> tuple[str, ...]:
+    def text_list(
+        self, key: str, *, required: bool = True, limit: int = TEXT_CHARACTERS
+    ) -> tuple[str, ...]:
         value = self.raw(key, required=required)
         if value is None:
             return ()
         if not isinstance(value, list):
             raise self.fail(key, f"must be a list of strings, got {_describe(value)}")
         for position, item in enumerate(value):
+            where = f"{self.name(key)}[{position}]"
             if not isinstance(item, str) or not item.strip():
-                raise CatalogError(
-                    self.path,
-                    f"{self.name(key)}[{position}]",
-                    f"must be a non-empty string, got {_describe(item)}",
-                )
+                wrong = f"must be a non-empty string, got {_describe(item)}"
+                raise CatalogError(self.path, where, wrong)
+            if problem := text_problem(item, limit):
+                raise CatalogError(self.path, where, problem)
         return tuple(item.strip() for item in value)
 
     def records(self, key: str, *, required: bool = True) -> list[Fields]:
@@ -156,7 +168,9 @@ class Fields:
             raise self.fail(key, f"must be a mapping, got {_describe(value)}")
         for name in value:
             if not isinstance(name, str):
-                raise self.fail(key, f"has a non-string key {name!r}")
+                raise self.fail(key, f"has a key that is not text: {_describe(name)}")
+            if not name or not name.isprintable() or len(name) > _KEY_CHARACTERS:
+                raise self.fail(key, f"has the key {quoted(name)}, which is not a short name")
         return dict(value)
 
     def nested(self, key: str) -> Fields:
@@ -164,7 +178,7 @@ class Fields:
 
     def finish(self, known: Sequence[str] = ()) -> None:
         """Reject every field that no reader asked for, naming the nearest ``known`` one."""
-        unknown = sorted(str(key) for key in self._raw if key not in self._read)
+        unknown = sorted(shown(str(key)) for key in self._raw if key not in self._read)
         if not unknown:
             return
         close = difflib.get_close_matches(unknown[0], known or sorted(self._read), n=1)
@@ -174,20 +188,6 @@ class Fields:
     def absent(self, key: str) -> None:
         """Mark an optional field as read when it is not there."""
         self._read.add(key)
-
-
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """libyaml's parser when PyYAML was built with it (the same safe loading, six times
-    faster), with floats that keep their typed digits (:class:`TypedFloat`)."""
-
-
-def _typed_float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> float:
-    value: float = loader.construct_yaml_float(node)
-    return TypedFloat(value, str(node.value)) if math.isfinite(value) else value
-
-
-_Loader.add_constructor("tag:yaml.org,2002:float", _typed_float)
-YAML_LOADER: Final = _Loader
 
 
 def exact_number(value: int | float) -> sp.Rational:
@@ -205,18 +205,74 @@ def is_finite_number(value: object) -> bool:
     """An int or a finite float; YAML's booleans, .inf and .nan are not numbers here."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return False
-    return math.isfinite(value)
+    return isinstance(value, int) or math.isfinite(value)
 
 
-def _looks_numeric(text: str) -> bool:
+def number_problem(value: object) -> str | None:
+    """Why ``value`` is not a number a field may hold, or None: finite, at most
+    MAX_MAGNITUDE in size, and 0 or at least 10**MIN_MAGNITUDE_EXPONENT — checked on the
+    digits as typed, before any arithmetic (an integer of 400 digits is no float)."""
+    if not is_finite_number(value):
+        return f"must be a finite number, got {_describe(value)}"
+    assert isinstance(value, (int, float))
+    if isinstance(value, int):
+        if abs(value) > MAX_MAGNITUDE:
+            return f"is larger than {MAX_MAGNITUDE} in size ({_describe(value)})"
+        return None
+    if abs(value) > MAX_MAGNITUDE:
+        return f"is larger than {MAX_MAGNITUDE} in size ({_describe(value)})"
+    text = value.text if isinstance(value, TypedFloat) else repr(value)
     try:
-        float(text)
-    except ValueError:
-        return False
-    return True
+        typed = Decimal(text.replace("_", ""))
+    except InvalidOperation:
+        return None
+    if typed and typed.adjusted() < MIN_MAGNITUDE_EXPONENT:
+        return (
+            f"{quoted(text)} is smaller than 1e{MIN_MAGNITUDE_EXPONENT}: write 0 or a larger number"
+        )
+    return None
+
+
+def text_problem(text: str, limit: int) -> str | None:
+    """Why ``text`` cannot be a text field, or None: at most ``limit`` characters, every one
+    of them visible (no newline, tab, escape or bidirectional override)."""
+    if len(text) > limit:
+        return f"is {len(text)} characters long: at most {limit} (it starts {quoted(text)})"
+    for character in text:
+        if unicodedata.category(character) in _INVISIBLE:
+            name = unicodedata.name(character, "a control character")
+            return (
+                f"holds the character U+{ord(character):04X} ({name}): text fields are one "
+                "line of visible characters"
+            )
+    return None
+
+
+def _yaml_spelling(text: str) -> str | None:
+    """How to write ``text``, a number YAML 1.1 reads as text, so that it reads a number
+    (``1e-14`` → ``1.0e-14``, ``1.0e308`` → ``1.0e+308``); None if it is not such a number."""
+    match = _YAML_LOOKALIKE.fullmatch(text.strip())
+    if not match:
+        return None
+    sign, whole, fraction, exponent_sign, exponent = match.groups()
+    return f"{sign}{whole or '0'}.{fraction or '0'}e{exponent_sign or '+'}{exponent}"
 
 
 def _describe(value: object) -> str:
+    """A value as a message shows it: its kind and a bounded prefix, never the whole."""
     if value is None:
         return "nothing"
-    return f"{type(value).__name__} {value!r}"[:80]
+    if isinstance(value, str):
+        return f"text {quoted(value)}"
+    if isinstance(value, bool):
+        return f"bool {value}"
+    if isinstance(value, int):
+        digits = value.bit_length() * 0.30103
+        return f"int {value}" if digits < 40 else f"an int of about {digits:.0f} digits"
+    if isinstance(value, float):
+        return f"float {shown(value.text if isinstance(value, TypedFloat) else repr(value))}"
+    if isinstance(value, Mapping):
+        return f"a mapping of {len(value)} fields"
+    if isinstance(value, (list, tuple)):
+        return f"a list of {len(value)} items"
+    return f"a {type(value).__name__}"

@@ -4,6 +4,7 @@ agreement with the formula the tests assert, and PyTorch's initialisation gain."
 
 from __future__ import annotations
 
+import keyword
 import re
 from collections.abc import Mapping
 from typing import Final
@@ -11,7 +12,9 @@ from typing import Final
 import sympy as sp
 
 from generator.catalog.expressions import ExpressionError, parse_expression
-from generator.catalog.fields import Fields, exact_number, is_finite_number
+from generator.catalog.fields import Fields, exact_number, is_finite_number, number_problem
+from generator.catalog.limits import NAME_CHARACTERS
+from generator.catalog.quoting import quoted
 from generator.errors import CatalogError
 from generator.records.catalog import Parameter, X
 from generator.records.frameworks import (
@@ -27,7 +30,10 @@ from generator.records.frameworks import (
 )
 
 _DOTTED: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+")
-_KEYWORD: Final = re.compile(r"[a-z_][a-z0-9_]*")
+_KEYWORD: Final = re.compile(r"[a-z_][a-z0-9_]{0,59}")
+_DOTTED_OR_NAME: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,59}(\.[A-Za-z_][A-Za-z0-9_]{0,59})*")
+# A selector's text value is printed into code as a string literal: keep it plain.
+_SELECTOR_TEXT: Final = re.compile(r"[A-Za-z0-9_.\-]{1,60}")
 _FIXED: Final = "fixed"  # the call has no such argument: the form is fixed at our default
 _REQUIRED: Final = "required"
 
@@ -45,14 +51,14 @@ def read_frameworks(
         shared = _argument_specs(entry, "arguments", parameters)
         calls: dict[str, FrameworkCall | None] = {}
         for kind in ("function", "module"):
-            dotted = entry.optional_text(kind)
+            dotted = entry.optional_text(kind, limit=NAME_CHARACTERS)
             own = _argument_specs(entry, f"{kind}_arguments", parameters)
             if dotted is None:
                 if own:
                     raise entry.fail(f"{kind}_arguments", f"needs a {kind}")
                 calls[kind] = None
                 continue
-            if not _DOTTED.fullmatch(dotted):
+            if not _DOTTED.fullmatch(dotted) or any(map(keyword.iskeyword, dotted.split("."))):
                 raise entry.fail(kind, "must be a dotted Python name such as torch.nn.ELU")
             calls[kind] = FrameworkCall(
                 dotted,
@@ -102,13 +108,13 @@ def _argument_specs(
             problem = "must be 'fixed' or a mapping {keyword, default, form}"
             raise CatalogError(entry.path, where, problem)
         spec = Fields(entry.path, raw, where)
-        keyword = spec.optional_text("keyword") or name
-        if not _KEYWORD.fullmatch(keyword):
+        argument = spec.optional_text("keyword", limit=NAME_CHARACTERS) or name
+        if not _KEYWORD.fullmatch(argument) or keyword.iskeyword(argument):
             raise spec.fail("keyword", "must be a Python keyword argument name")
         form = spec.optional_text("form") or "number"
         if form not in ARGUMENT_FORMS:
             raise spec.fail("form", f"is not one of {list(ARGUMENT_FORMS)}")
-        specs[name] = Argument(name, keyword, _default(spec, known[name], form), form)
+        specs[name] = Argument(name, argument, _default(spec, known[name], form), form)
         spec.finish()
     return specs
 
@@ -122,9 +128,13 @@ def _default(spec: Fields, parameter: Parameter, form: str) -> sp.Rational | str
     if value == _REQUIRED:
         return None
     if form == "initializer" and isinstance(value, str):
+        if not _DOTTED_OR_NAME.fullmatch(value):
+            raise spec.fail("default", "must be an initializer's name, such as Zeros")
         return value
     if isinstance(value, bool) or not is_finite_number(value):
         raise spec.fail("default", "must be a finite number or 'required'")
+    if problem := number_problem(value):
+        raise spec.fail("default", problem)
     assert isinstance(value, (int, float))
     return exact_number(value)
 
@@ -133,9 +143,9 @@ def _selectors(entry: Fields) -> tuple[Selector, ...]:
     """``select: {keyword: {value, default}}``: what to pass for this form, and the
     framework's default for it (``null`` when the framework's default is None)."""
     selectors = []
-    for keyword, raw in entry.table("select", required=False).items():
-        where = f"{entry.name('select')}.{keyword}"
-        if not _KEYWORD.fullmatch(keyword):
+    for argument, raw in entry.table("select", required=False).items():
+        where = f"{entry.name('select')}.{argument}"
+        if not _KEYWORD.fullmatch(argument) or keyword.iskeyword(argument):
             raise CatalogError(entry.path, where, "must be a Python keyword argument name")
         spec = Fields(entry.path, raw, where)
         value = _selector_value(spec, "value")
@@ -143,7 +153,7 @@ def _selectors(entry: Fields) -> tuple[Selector, ...]:
         spec.finish()
         if value == default and type(value) is type(default):
             raise spec.fail("value", "is the framework's default: no need to pass it")
-        selectors.append(Selector(keyword, value, default))
+        selectors.append(Selector(argument, value, default))
     return tuple(selectors)
 
 
@@ -154,8 +164,16 @@ def _selector_value(spec: Fields, key: str) -> SelectorValue:
     value = spec.raw(key, required=False)
     if value is None and key == "default":
         return None
-    if isinstance(value, (str, bool)) or is_finite_number(value):
-        assert isinstance(value, (str, bool, int, float))
+    if isinstance(value, str):
+        if not _SELECTOR_TEXT.fullmatch(value):
+            raise spec.fail(key, "must be short text of letters, digits, '_', '-' and '.'")
+        return value
+    if isinstance(value, bool):
+        return value
+    if is_finite_number(value):
+        if problem := number_problem(value):
+            raise spec.fail(key, problem)
+        assert isinstance(value, (int, float))
         return value
     raise spec.fail(key, "must be a string, a number or true/false")
 
@@ -173,7 +191,7 @@ def _gain(entry: Fields, parameters: tuple[Parameter, ...]) -> Gain | None:
     try:
         value = parse_expression(text, {p.name: p.symbol for p in parameters})
     except ExpressionError as error:
-        raise gain.fail("value", f"{error} (in {text!r})") from None
+        raise gain.fail("value", f"{error} (in {quoted(text)})") from None
     gain.finish()
     if value.has(X):
         raise gain.fail("value", "is a number (it may use the parameters, not x)")

@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import Final
 
 import sympy as sp
-import yaml
 
-from generator.catalog import schema
+from generator.catalog import schema, strings
 from generator.catalog.display import read_constants, read_display
 from generator.catalog.expressions import (
     FUNCTIONS,
@@ -19,9 +18,15 @@ from generator.catalog.expressions import (
     parse_expression,
 )
 from generator.catalog.families import FAMILIES_BY_SLUG
-from generator.catalog.fields import YAML_LOADER, Fields
+from generator.catalog.fields import Fields
+from generator.catalog.files import catalog_files, read_catalog_file
 from generator.catalog.frameworks import read_frameworks
+from generator.catalog.limits import NAME_CHARACTERS
 from generator.catalog.named import elementary
+from generator.catalog.quoting import quoted
+from generator.catalog.reserved import name_problem
+from generator.catalog.yaml_loader import parse_yaml
+from generator.deadlines import LOAD, entry_work
 from generator.errors import CatalogError
 from generator.paths import Paths
 from generator.records.catalog import (
@@ -49,24 +54,28 @@ Functions = Mapping[str, Callable[..., sp.Basic]]
 def load_catalog(folder: Path | None = None) -> Catalog:
     """Every ``*.yaml`` file in ``folder`` (default: the repository's), validated, in id order."""
     folder = folder or Paths.default().catalog
-    paths = sorted(folder.glob("*.yaml"))
+    paths = catalog_files(folder)
     if not paths:
         raise CatalogError(folder, "<catalog>", "holds no *.yaml files")
-    activations = tuple(load_entry(path) for path in paths)
+    limit = LOAD.seconds()
+    activations = tuple(_load_in_time(path, limit) for path in paths)
     return tuple(sorted(activations, key=lambda activation: activation.id))
+
+
+def _load_in_time(path: Path, limit: float) -> Activation:
+    """``load_entry`` within ``limit`` seconds; a surprise while reading names the file."""
+    with entry_work(path, "reading it", limit):
+        return load_entry(path)
 
 
 def load_entry(path: Path) -> Activation:
     """Read one file; the first problem found raises :class:`CatalogError`."""
+    content = read_catalog_file(path)
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown place"
-        raise CatalogError(path, "<syntax>", f"is not valid YAML ({where})") from None
+        text = content.decode("utf-8")
     except UnicodeDecodeError:
         raise CatalogError(path, "<syntax>", "is not UTF-8 text") from None
-    fields = Fields(path, raw)
+    fields = Fields(path, parse_yaml(path, text))
     activation = _activation(fields)
     fields.finish(known=schema.NAMES)
     return activation
@@ -95,17 +104,17 @@ def _activation(fields: Fields) -> Activation:
     if family_slug not in FAMILIES_BY_SLUG:
         raise fields.fail("family", f"'{family_slug}' is not one of {sorted(FAMILIES_BY_SLUG)}")
     kind = _kind(fields)
-    parameters = _parameters(fields)
+    parameters = _parameters(fields, kind)
     names, expression, identity, display = _formulas(fields, kind, parameters)
     frameworks = read_frameworks(fields, parameters)
 
     return Activation(
         id=identifier,
-        name=fields.text("name"),
-        aliases=fields.text_list("aliases", required=False),
+        name=strings.display_name(fields, "name", fields.text("name", limit=NAME_CHARACTERS)),
+        aliases=strings.aliases(fields),
         family=FAMILIES_BY_SLUG[family_slug],
         kind=kind,
-        symbol_latex=fields.text("symbol"),
+        symbol_latex=strings.latex_symbol(fields, "symbol"),
         summary=fields.text("summary"),
         variable=X,
         expression=expression,
@@ -159,7 +168,7 @@ def _formula(
     try:
         return parse_expression(text, names, functions=functions)
     except ExpressionError as error:
-        raise fields.fail(key, f"{error} (in {text!r})") from None
+        raise fields.fail(key, f"{error} (in {quoted(text)})") from None
 
 
 def _optional_formula(
@@ -171,15 +180,19 @@ def _optional_formula(
     return None
 
 
-def _parameters(fields: Fields) -> tuple[Parameter, ...]:
+def _parameters(fields: Fields, kind: Kind) -> tuple[Parameter, ...]:
     parameters = []
     for name, raw in fields.table("parameters", required=False).items():
         where = f"parameters.{name}"
         if not _PARAMETER.match(name) or name in _RESERVED:
             raise CatalogError(fields.path, where, "is not an allowed parameter name")
+        if problem := name_problem(name, gated=kind is Kind.GATED):
+            raise CatalogError(fields.path, where, problem)
         entry = Fields(fields.path, raw, where)
         default = entry.exact("default")
-        symbol = entry.optional_text("symbol") or f"\\mathrm{{{name}}}".replace("_", "\\_")
+        symbol = strings.optional_latex_symbol(entry, "symbol") or f"\\mathrm{{{name}}}".replace(
+            "_", "\\_"
+        )
         parameters.append(Parameter(name, default, entry.text("description"), symbol))
         entry.finish()
     return tuple(parameters)
@@ -228,12 +241,10 @@ def _references(fields: Fields) -> tuple[Reference, ...]:
         year = entry.integer("year")
         if not 1800 <= year <= 2100:
             raise entry.fail("year", f"{year} is not a plausible year")
-        url = entry.text("url")
-        if not url.startswith("https://"):
-            raise entry.fail("url", "must be an https:// link")
+        url = strings.url(entry, "url")
         references.append(
             Reference(
-                authors=entry.text_list("authors"),
+                authors=entry.text_list("authors", limit=NAME_CHARACTERS),
                 title=entry.text("title"),
                 year=year,
                 venue=entry.text("venue"),

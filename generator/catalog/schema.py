@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Final
 
 from generator.catalog.expressions import CONSTANTS, FUNCTIONS
+from generator.catalog.limits import SUMMARY
 from generator.catalog.named import MEANINGS
 from generator.records.published import CatalogField
 
@@ -45,7 +46,11 @@ FIELDS: Final = (
     CatalogField(
         ("symbol",),
         "yes",
-        ("LaTeX for the function's name, e.g. `\\operatorname{ELU}`"),
+        (
+            "LaTeX for the function's name, e.g. `\\operatorname{ELU}`: Greek letters, "
+            "`\\operatorname`, `\\mathrm`, `\\text`, `\\prime` and a few more commands "
+            "(`generator/catalog/latex_whitelist.py`), braces balanced"
+        ),
     ),
     CatalogField(
         ("expression",),
@@ -58,7 +63,8 @@ FIELDS: Final = (
         (
             "`name: {default, description, symbol}`; the name is PyTorch's argument "
             "name and the default PyTorch's where PyTorch ships the activation (a number, "
-            "or an exact fraction such as `1/3`); `symbol` is LaTeX (`\\alpha`)"
+            "or an exact fraction such as `1/3`); `symbol` is LaTeX (`\\alpha`); no name "
+            "may be a Python keyword or builtin or a name the printed code uses (`np`, `torch`…)"
         ),
     ),
     CatalogField(
@@ -155,7 +161,7 @@ FIELDS: Final = (
     CatalogField(
         ("references",),
         "yes",
-        ("`{authors, title, year, venue, url}`; url must be https"),
+        ("`{authors, title, year, venue, url}`; url must be https, to a named host"),
     ),
 )
 NAMES: Final = tuple(name for field in FIELDS for name in field.names)
@@ -167,4 +173,4 @@ def markdown_table() -> str:
     for field in FIELDS:
         names = ", ".join(f"`{name}`" for name in field.names)
         lines.append(f"| {names} | {field.required} | {field.meaning} |")
-    return "\n".join(lines)
+    return "\n".join(lines) + f"\n\n{SUMMARY}"
