@@ -15,6 +15,8 @@ site: $(SITE_DEPS) $(NODE_DEPS)  ## generate docs/ and build site/ (mkdocs --str
 docs: $(SITE_DEPS) $(NODE_DEPS)  ## generate the Markdown under docs/ only
 	$(PY) -m generator docs
 
+# One command, no shell around it: make then runs it directly and passes it the SIGTERM it
+# receives, so serve stops its mkdocs child and removes its temporary folder (exit 143).
 serve: $(SITE_DEPS) $(NODE_DEPS)  ## http://127.0.0.1:8000, regenerated when a catalog file is saved
 	$(PY) -m generator serve
 
@@ -60,7 +62,7 @@ bench-agreement: $(TEST_DEPS)  ## PyTorch, Keras and JAX against every formula: 
 	$(PY) bench/agreement.py
 
 clean:  ## remove everything generated and installed
-	rm -rf docs site .site-* .docs-* .cache $(VENV) node_modules test-artifacts .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf docs site .site-* .docs-* .site.lock .docs.lock .cache $(VENV) node_modules test-artifacts .pytest_cache .mypy_cache .ruff_cache .hypothesis
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

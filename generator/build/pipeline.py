@@ -2,6 +2,8 @@
 
 This is the only code that writes: ``docs/`` and ``site/`` are built beside their targets
 and swapped into place when complete, so a failed build leaves the previous ones intact.
+Each build holds the lock of every folder it writes (:mod:`generator.build.lock`) from
+before it reads its inputs until its stamp is written, so a second build waits its turn.
 """
 
 from __future__ import annotations
@@ -10,7 +12,9 @@ import tempfile
 from pathlib import Path
 
 from generator.analysis import analyse_all
+from generator.build import stamps
 from generator.build.cache import Cache
+from generator.build.lock import holding
 from generator.build.mkdocs_site import run_mkdocs
 from generator.build.progress import Progress
 from generator.build.tree import remove_leftovers, swap, sync_tree, write_tree
@@ -34,7 +38,11 @@ def build_docs(
     ``in_place`` (for ``serve``) rewrites only the files that changed, so a watching
     ``mkdocs serve`` sees exactly what changed instead of a whole new tree.
     """
-    progress = progress or Progress.silent()
+    with holding(paths.docs):
+        return _generate_docs(paths, jobs, progress or Progress.silent(), in_place=in_place)
+
+
+def _generate_docs(paths: Paths, jobs: int | None, progress: Progress, *, in_place: bool) -> int:
     memo = Cache(paths.cache)
     catalog = load(paths.catalog)  # 1. read and validate every catalog file
     steps = progress.stage("deriving", len(catalog))
@@ -54,18 +62,22 @@ def build_docs(
 
 
 def build_site(paths: Paths, jobs: int | None = None, progress: Progress | None = None) -> int:
-    """``build_docs`` followed by ``mkdocs build --strict`` into a fresh ``site/``."""
+    """``build_docs`` followed by ``mkdocs build --strict`` into a fresh ``site/``, then the
+    stamp that lets the next unchanged ``site`` be a no-op (:mod:`generator.build.stamps`)."""
     progress = progress or Progress.silent()
-    count = build_docs(paths, jobs, progress)
-    paths.site.parent.mkdir(parents=True, exist_ok=True)
-    remove_leftovers(paths.site)
-    stage = progress.stage("mkdocs", 1)
-    with tempfile.TemporaryDirectory(
-        dir=paths.site.parent, prefix=f".{paths.site.name}-"
-    ) as scratch:
-        output = Path(scratch) / "site"
-        run_mkdocs(paths, paths.docs, output)
-        swap(output, paths.site)
-    stage.step(str(paths.site))
-    stage.finish()
+    with holding(paths.docs, paths.site):
+        inputs = stamps.digest(paths)  # before anything is read: an edit from now on rebuilds
+        count = _generate_docs(paths, jobs, progress, in_place=False)
+        paths.site.parent.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(paths.site)
+        stage = progress.stage("mkdocs", 1)
+        with tempfile.TemporaryDirectory(
+            dir=paths.site.parent, prefix=f".{paths.site.name}-"
+        ) as scratch:
+            output = Path(scratch) / "site"
+            run_mkdocs(paths, paths.docs, output)
+            swap(output, paths.site)
+        stamps.remember(paths, inputs)
+        stage.step(str(paths.site))
+        stage.finish()
     return count

@@ -2,6 +2,11 @@
 
 Deliberately light on imports: it runs before SymPy, matplotlib and MkDocs are loaded, so
 an up-to-date ``make site`` returns in a fraction of a second.
+
+The stamp records the inputs a ``site`` build started from and the ``docs/`` it left, so
+anything else that rewrote ``docs/`` since (``serve`` regenerating it in place, ``docs``
+from another catalog, a hand edit) makes the next ``site`` build again. Nothing here ever
+opens a file that is not a regular one: a FIFO would block the read forever.
 """
 
 from __future__ import annotations
@@ -9,6 +14,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Final
 
@@ -17,48 +24,105 @@ from generator.paths import Paths
 # Everything a build reads besides the catalog: the generator, its templates and assets,
 # the site configuration and the pinned versions of what renders it.
 _INPUTS: Final = ("generator", "mkdocs.yml", "package-lock.json", "requirements")
+# What a digest takes in place of the bytes of anything that is not a regular file.
+_NOT_A_FILE: Final = b"\x00not a regular file"
 
 
 def digest(paths: Paths) -> str:
+    """Of every input file's name and bytes."""
     hasher = hashlib.sha256()
     for root in (*(paths.root / name for name in _INPUTS), paths.catalog):
-        files = sorted(root.rglob("*")) if root.is_dir() else [root]
-        for file in files:
-            if file.is_file() and "__pycache__" not in file.parts:
-                hasher.update(str(file).encode())
-                hasher.update(file.read_bytes())
+        for part in _tree_parts(root, name=str):
+            hasher.update(part)
     return hasher.hexdigest()
 
 
-def _record(paths: Paths) -> dict[str, str]:
-    return {
-        "inputs": digest(paths),
-        "docs": str(paths.docs.resolve()),
-        "site": str(paths.site.resolve()),
-    }
+def docs_digest(docs: Path) -> str:
+    """Of every file under ``docs/`` by its relative name: what the site was built from."""
+    hasher = hashlib.sha256()
+    for part in _tree_parts(docs, name=lambda file: file.relative_to(docs).as_posix()):
+        hasher.update(part)
+    return hasher.hexdigest()
 
 
 def up_to_date(paths: Paths) -> bool:
-    """The last build used exactly these inputs and outputs, and its site is still there."""
+    """The last build used exactly these inputs and outputs, its site is still there and
+    its ``docs/`` is untouched. Never with a catalog ``*.yaml`` that is not a regular file:
+    the loader refuses it by name, so the build must run to say so."""
     if not (paths.site / "index.html").is_file() or not (paths.docs / "index.md").is_file():
+        return False
+    if not all(_is_regular(entry) for entry in paths.catalog.glob("*.yaml")):
         return False
     try:
         stored = json.loads(_stamp(paths).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return bool(stored == _record(paths))
+    return bool(stored == _record(paths, digest(paths)))
 
 
-def remember(paths: Paths) -> None:
-    """Record this build; written whole (rename), one stamp per output pair, so builds into
-    other folders (tests running side by side) never overwrite each other's record."""
+def remember(paths: Paths, inputs: str | None = None) -> None:
+    """Record this build: ``inputs`` is the :func:`digest` taken when it started (before it
+    read anything), so an edit made while it ran is still seen as a change by the next one.
+    Call while holding the locks of ``docs/`` and ``site/``. Written whole (rename), one
+    stamp per output pair, so builds into other folders (tests running side by side) never
+    overwrite each other's record."""
     stamp = _stamp(paths)
     stamp.parent.mkdir(parents=True, exist_ok=True)
     temporary = stamp.with_name(f".{stamp.name}.{os.getpid()}")
-    temporary.write_text(json.dumps(_record(paths)), encoding="utf-8")
+    record = _record(paths, digest(paths) if inputs is None else inputs)
+    temporary.write_text(json.dumps(record), encoding="utf-8")
     os.replace(temporary, stamp)
+
+
+def _record(paths: Paths, inputs: str) -> dict[str, str]:
+    return {
+        "inputs": inputs,
+        "docs": str(paths.docs.resolve()),
+        "site": str(paths.site.resolve()),
+        "docs content": docs_digest(paths.docs),
+    }
 
 
 def _stamp(paths: Paths) -> Path:
     outputs = f"{paths.docs.resolve()}\n{paths.site.resolve()}".encode()
     return paths.stamps / f"{hashlib.sha256(outputs).hexdigest()[:32]}.json"
+
+
+def _tree_parts(root: Path, name: Callable[[Path], str]) -> Iterator[bytes]:
+    """Every file under ``root`` (or ``root`` itself), sorted, each as its name and bytes,
+    both length-prefixed so no two different trees feed a hasher the same stream."""
+    files = sorted(root.rglob("*")) if root.is_dir() else [root]
+    for file in files:
+        if "__pycache__" in file.parts or file.is_dir() or not _exists(file):
+            continue
+        content = _regular_bytes(file)
+        for part in (name(file).encode(), _NOT_A_FILE if content is None else content):
+            yield len(part).to_bytes(8, "big")
+            yield part
+
+
+def _exists(path: Path) -> bool:
+    """There, even as a dangling symlink (which counts as a file that is not regular)."""
+    return path.is_symlink() or path.exists()
+
+
+def _is_regular(path: Path) -> bool:
+    """A regular file, or a symlink to one; never opened."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:  # a dangling symlink, or one that loops
+        return False
+
+
+def _regular_bytes(path: Path) -> bytes | None:
+    """The bytes of a regular file; None for anything else. Opened without blocking and
+    checked on the open descriptor, so a FIFO put there at any moment is never read."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
+    try:
+        descriptor = os.open(path, flags)
+    except OSError:
+        return None
+    with open(descriptor, "rb") as file:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return None
+        return file.read()

@@ -2,6 +2,8 @@
 
 A build writes ``docs/`` and ``site/`` into scratch folders next to them and exchanges each
 with its target only when complete, so a failed or killed build leaves the previous tree.
+Callers hold the folder's lock (:mod:`generator.build.lock`): only then is every scratch tree
+beside it known to belong to a dead build, and so safe to remove.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import shutil
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
+
+from generator.build.lock import is_held
 
 
 def write_tree(target: Path, files: Mapping[str, bytes]) -> None:
@@ -79,6 +83,9 @@ def _exchange(first: Path, second: Path) -> bool:
 
 
 def remove_leftovers(target: Path) -> None:
-    """Scratch trees of a build that was killed before it could clean up."""
+    """Scratch trees of a build that was killed before it could clean up. Only under the
+    folder's lock: without it, a scratch tree may be one a live build is still writing."""
+    if not is_held(target):
+        raise RuntimeError(f"removing scratch trees beside {target} without holding its lock")
     for leftover in target.parent.glob(f".{target.name}-*"):
         shutil.rmtree(leftover, ignore_errors=True)
