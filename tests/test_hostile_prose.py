@@ -53,7 +53,13 @@ ENTRY = "leaky_relu"
 FORBIDDEN_TAGS = frozenset({"b"})
 
 
+# For fields of at most 60 characters (an author's name).
+SHORT_PAYLOAD = "<b>b</b> [c](javascript:alert(3)) `t` *e* @@tex"
+
+
 def tagged(path: tuple[str | int, ...]) -> str:
+    if "authors" in path:
+        return f"A {SHORT_PAYLOAD}"
     return f"{'.'.join(map(str, path))}: {PAYLOAD}"
 
 
