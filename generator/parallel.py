@@ -12,6 +12,8 @@ import os
 import resource
 import signal
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Final, TypeVar
 
@@ -38,9 +40,10 @@ def on_workers(
     unless ``ordered`` is False; in this process when one worker is enough (an edit of one
     file has everything else cached: no process start-up to pay).
 
-    A worker that dies (killed, crashed, or unable to import the code) loses its task and
-    the pool would wait for it for ever: when no result comes for ``patience`` seconds
-    (callers pass well over their own per-task time limit), stop with a BuildError."""
+    A worker that dies (killed, crashed, or unable to import the code) stops the build with
+    a BuildError, and so does waiting ``patience`` seconds for any one result (callers pass
+    well over their own per-task time limit). A task that fails ends the build: tasks not
+    yet started are dropped, so the error is reported without waiting for the rest."""
     workers = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
     memory = memory_limit()
     if workers == 1:
@@ -48,17 +51,59 @@ def on_workers(
             yield from map(function, tasks)
         return
     context = multiprocessing.get_context("forkserver")  # fork is unsafe in threaded hosts
-    with context.Pool(processes=workers, initializer=start_worker, initargs=(memory,)) as pool:
-        mapped = pool.imap if ordered else pool.imap_unordered
-        results = mapped(function, tasks, chunksize=1)
-        for _ in tasks:
-            try:
-                yield results.next(patience)
-            except multiprocessing.TimeoutError:
-                raise BuildError(
-                    f"no worker process answered for {patience:g} s: one of them died"
-                    " (killed, crashed or unable to start); the build is stopped"
-                ) from None
+    executor = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=start_worker, initargs=(memory,)
+    )
+    try:
+        futures = [executor.submit(function, task) for task in tasks]
+        yield from (_in_order if ordered else _as_finished)(futures, patience)
+    except BrokenProcessPool:
+        _stop(executor)
+        raise BuildError(
+            "a worker process died (killed, out of memory in C code, or unable to start);"
+            " the build is stopped"
+        ) from None
+    except BaseException:
+        _stop(executor)  # a failed task, a stuck worker, Ctrl-C: the build ends now
+        raise
+    executor.shutdown(wait=True)
+
+
+def _stop(executor: ProcessPoolExecutor) -> None:
+    """Drop the tasks not started and end the workers at once, stuck ones included (the
+    executor itself would wait for every running task)."""
+    processes = list(getattr(executor, "_processes", {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(5)
+        if process.is_alive():
+            process.kill()
+
+
+def _in_order(futures: list[Future[R]], patience: float | None) -> Iterator[R]:
+    for future in futures:
+        try:
+            yield future.result(timeout=patience)
+        except TimeoutError:
+            raise _silent(patience) from None
+
+
+def _as_finished(futures: list[Future[R]], patience: float | None) -> Iterator[R]:
+    pending = set(futures)
+    while pending:
+        done, pending = wait(pending, timeout=patience, return_when=FIRST_COMPLETED)
+        if not done:
+            raise _silent(patience)
+        for future in done:
+            yield future.result()
+
+
+def _silent(patience: float | None) -> BuildError:
+    return BuildError(
+        f"no worker process answered for {patience:g} s: one of them is stuck; the build is stopped"
+    )
 
 
 def patience(limit: float) -> float:

@@ -379,14 +379,18 @@ def catalog(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in CASES])
 def test_hostile_catalog_file(case: Hostile, catalog: Path, tmp_path: Path) -> None:
-    """Exit 2, one bounded ``error: <file>: field '<field>': …`` line, fast, nothing written."""
+    """``site``: exit 2, one bounded ``error: <file>: field '<field>': …`` line, fast, docs/
+    and site/ as they were, no scratch tree left."""
     path = catalog / f"{case.file}.yaml"
     case.plant(path)
-    docs = tmp_path / "docs"
+    docs, site = tmp_path / "docs", tmp_path / "site"
     before = existing_output(docs, "sentinel.txt")
+    site_before = existing_output(site, "index.html")
 
     started = time.monotonic()
-    result = run_generator("docs", "--catalog", str(catalog), "--docs", str(docs))
+    result = run_generator(
+        "site", "--force", "--catalog", str(catalog), "--docs", str(docs), "--site", str(site)
+    )
     seconds = time.monotonic() - started
 
     assert "Traceback" not in result.stderr, result.stderr[-3000:]
@@ -398,6 +402,8 @@ def test_hostile_catalog_file(case: Hostile, catalog: Path, tmp_path: Path) -> N
     assert len(errors[0]) <= LONGEST_LINE + len(str(path)), errors[0][:200]
     assert seconds < SECONDS, f"took {seconds:.1f} s"
     assert snapshot(docs) == before
+    assert snapshot(site) == site_before
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith((".docs-", ".site-"))]
     assert not (tmp_path / "pwned").exists()
 
 

@@ -397,9 +397,40 @@ def _exit_on_two(task: int) -> int:
     return task
 
 
+def _sleep_on_two(task: int) -> int:
+    """A worker stuck in C code, where no alarm reaches it."""
+    if task == 2:
+        time.sleep(30)
+    return task
+
+
+def _fail_on_one(task: int) -> int:
+    if task == 1:
+        raise CatalogError("one.yaml", "expression", "refused")
+    time.sleep(0.2)
+    return task
+
+
 def test_a_worker_that_dies_stops_the_stage_instead_of_hanging() -> None:
-    """The pool never hears of the lost task; without ``patience`` it waits for ever."""
     started = time.monotonic()
-    with pytest.raises(BuildError, match="no worker process answered for 3 s"):
-        list(on_workers(_exit_on_two, [1, 2, 3, 4], jobs=2, patience=3.0))
+    with pytest.raises(BuildError, match="a worker process died"):
+        list(on_workers(_exit_on_two, [1, 2, 3, 4], jobs=2, patience=60.0))
     assert time.monotonic() - started < WALL_SECONDS
+
+
+def test_a_stuck_worker_stops_the_stage_after_its_patience() -> None:
+    """And the stuck worker is ended, not waited for."""
+    started = time.monotonic()
+    with pytest.raises(BuildError, match="no worker process answered for 1 s"):
+        list(on_workers(_sleep_on_two, [1, 2, 3], jobs=2, patience=1.0))
+    assert time.monotonic() - started < 10
+
+
+@pytest.mark.parametrize("ordered", [True, False])
+def test_a_failing_task_ends_the_stage_without_running_the_rest(ordered: bool) -> None:
+    """The error comes through at once, and the tasks not started are dropped: a full pipe
+    to the workers once left a failing build waiting for ever."""
+    started = time.monotonic()
+    with pytest.raises(CatalogError, match="refused"):
+        list(on_workers(_fail_on_one, list(range(1, 200)), jobs=2, ordered=ordered))
+    assert time.monotonic() - started < 10  # 199 tasks of 0.2 s would take 20 s
