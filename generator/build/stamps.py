@@ -14,11 +14,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Final
 
+from generator.catalog.files import catalog_files, opened_if_regular
+from generator.errors import CatalogError
 from generator.paths import Paths
 
 # Everything a build reads besides the catalog: the generator, its templates and assets,
@@ -47,11 +48,13 @@ def docs_digest(docs: Path) -> str:
 
 def up_to_date(paths: Paths) -> bool:
     """The last build used exactly these inputs and outputs, its site is still there and
-    its ``docs/`` is untouched. Never with a catalog ``*.yaml`` that is not a regular file:
-    the loader refuses it by name, so the build must run to say so."""
+    its ``docs/`` is untouched. Never with a catalog file the loader would refuse by name
+    (not a regular file, too large): the build must run to say so."""
     if not (paths.site / "index.html").is_file() or not (paths.docs / "index.md").is_file():
         return False
-    if not all(_is_regular(entry) for entry in paths.catalog.glob("*.yaml")):
+    try:
+        catalog_files(paths.catalog)
+    except CatalogError:
         return False
     try:
         stored = json.loads(_stamp(paths).read_text(encoding="utf-8"))
@@ -106,23 +109,10 @@ def _exists(path: Path) -> bool:
     return path.is_symlink() or path.exists()
 
 
-def _is_regular(path: Path) -> bool:
-    """A regular file, or a symlink to one; never opened."""
-    try:
-        return stat.S_ISREG(path.stat().st_mode)
-    except OSError:  # a dangling symlink, or one that loops
-        return False
-
-
 def _regular_bytes(path: Path) -> bytes | None:
-    """The bytes of a regular file; None for anything else. Opened without blocking and
-    checked on the open descriptor, so a FIFO put there at any moment is never read."""
-    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
+    """The bytes of a regular file; None for anything else, never read."""
     try:
-        descriptor = os.open(path, flags)
+        with opened_if_regular(path) as file:
+            return None if file is None else file.read()
     except OSError:
         return None
-    with open(descriptor, "rb") as file:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            return None
-        return file.read()

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Final
+from typing import BinaryIO, Final
 
 from generator.errors import CatalogError
 
@@ -53,17 +55,26 @@ def read_catalog_file(path: Path) -> bytes:
     """
     regular_file_size(path)
     try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+        with opened_if_regular(path) as file:
+            if file is None:
+                raise CatalogError(path, FILE_FIELD, "is not a regular file")
+            content = file.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         raise CatalogError(path, FILE_FIELD, f"cannot be read ({error.strerror})") from None
-    with os.fdopen(descriptor, "rb") as file:
-        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
-            raise CatalogError(path, FILE_FIELD, "is not a regular file")
-        content = file.read(MAX_FILE_BYTES + 1)
     if len(content) > MAX_FILE_BYTES:
         problem = f"grew past {MAX_FILE_BYTES} bytes: a catalog file is at most that"
         raise CatalogError(path, FILE_FIELD, problem)
     return content
+
+
+@contextmanager
+def opened_if_regular(path: Path) -> Iterator[BinaryIO | None]:
+    """``path`` open for reading if it is a regular file, else None; never blocks. Opened
+    without blocking and checked on the open descriptor, so a FIFO put there at any moment
+    is never read. A file that cannot be opened raises OSError."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | getattr(os, "O_NOCTTY", 0)
+    with os.fdopen(os.open(path, flags), "rb") as file:
+        yield file if stat.S_ISREG(os.fstat(file.fileno()).st_mode) else None
 
 
 def _kind(mode: int) -> str:
