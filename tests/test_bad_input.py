@@ -305,6 +305,14 @@ def run_generator(*arguments: str, cwd: Path = ROOT) -> subprocess.CompletedProc
     )
 
 
+def error_line(result: subprocess.CompletedProcess[str]) -> str:
+    """The one line the build printed that is not progress; no traceback anywhere."""
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    lines = [line for line in result.stderr.splitlines() if not PROGRESS.match(line)]
+    assert len(lines) == 1, result.stderr[-3000:]
+    return lines[0]
+
+
 def test_pristine_copy_builds(catalog: Path, tmp_path: Path) -> None:
     """Control: the uncorrupted copy builds, so each failure below is due to its corruption."""
     docs = tmp_path / "docs"
@@ -333,11 +341,9 @@ def test_bad_catalog_file(case: Case, catalog: Path, tmp_path: Path) -> None:
         cwd=tmp_path if case.in_tmp else ROOT,
     )
 
-    assert "Traceback" not in result.stderr, result.stderr
+    error = error_line(result)
     assert result.returncode == 2, result.stderr
-    errors = [line for line in result.stderr.splitlines() if not PROGRESS.match(line)]
-    assert len(errors) == 1, result.stderr
-    assert errors[0].startswith(f"error: {path}: field '{case.field}': "), result.stderr
+    assert error.startswith(f"error: {path}: field '{case.field}': "), result.stderr
     assert f"{case.file}.yaml" in result.stderr
     assert "built" not in result.stdout
     assert snapshot(docs) == before

@@ -29,7 +29,7 @@ from generator.publish.katex import latex_fields, typeset
 from generator.records.markup import placeholder
 from generator.records.views import page_of
 from tests.conftest import CATALOG
-from tests.test_bad_input import ENTRIES, PROGRESS, ROOT, existing_output, snapshot
+from tests.test_bad_input import ENTRIES, ROOT, error_line, existing_output, snapshot
 
 SMALL = ("leaky_relu", "relu", "tanh")
 BY_ID = {activation.id: activation for activation in CATALOG}
@@ -140,14 +140,6 @@ def start(
         text=True,
         start_new_session=True,  # its own process group, as a terminal's job is
     )
-
-
-def error_line(result: subprocess.CompletedProcess[str]) -> str:
-    """The one line the build printed that is not progress; no traceback anywhere."""
-    assert "Traceback" not in result.stderr, result.stderr
-    lines = [line for line in result.stderr.splitlines() if not PROGRESS.match(line)]
-    assert len(lines) == 1, result.stderr
-    return lines[0]
 
 
 @pytest.mark.parametrize(
