@@ -1,9 +1,11 @@
 """`make bench-accuracy`: error in ULPs of every elementwise implementation, in one run.
 
-For each elementwise entry at its defaults (a gated unit uses the module of its gate's
-entry), on the fixed 20,000-point grid over [−750, 750]: f and f′ in float64 and float32,
-for our NumPy module, the naive formula (SymPy's lambdify of the definition and of f′) and
-PyTorch, against mpmath at ≥ 50 digits (cached in .cache/accuracy). Writes
+For each elementwise entry (a gated unit uses its gate's entry), on the fixed 20,000-point
+grid over [−750, 750]: f and f′ in float64 and float32, split into |x| ≤ 10 and the tails,
+for the short NumPy form (the page's first tab), the accurate module (folded below it), the
+naive formula (SymPy's lambdify of the definition and of f′) and PyTorch, against mpmath at
+≥ 50 digits (cached in .cache/). Entries with parameters are measured at the defaults and
+at one other setting (each p becomes 5p/2 + 1/4). Writes
 generator/implementations/accuracy.json, which the pages publish, and prints the table.
 
     python bench/accuracy.py [--only id,id] [--jobs N] [--report PATH]
@@ -33,6 +35,7 @@ from generator.analysis.pieces import canonical  # noqa: E402
 from generator.build.cache import Cache  # noqa: E402
 from generator.build.progress import Progress  # noqa: E402
 from generator.catalog.loader import load_catalog  # noqa: E402
+from generator.implementations import forms  # noqa: E402
 from generator.numerics import measure  # noqa: E402
 from generator.numerics.grid import accuracy_grid  # noqa: E402
 from generator.numerics.ulp import summarise, zeros_on  # noqa: E402
@@ -62,31 +65,48 @@ def main() -> None:
     analyses = analyse_all(catalog, memo, steps, jobs=arguments.jobs)
     grid = accuracy_grid()
     tasks = [
-        (activation, analysis, quantity)
+        (activation, analysis, quantity, setting)
         for activation, analysis in zip(catalog, analyses, strict=True)
         if isinstance(analysis, ElementwiseAnalysis)
+        for setting in measure.settings(activation)
         for quantity in measure.QUANTITIES
     ]
-    print(f"exact values: {len(tasks)} (entry, quantity) pairs on {grid.size} points", flush=True)
+    print(
+        f"exact values: {len(tasks)} (entry, setting, quantity) on {grid.size} points", flush=True
+    )
     with multiprocessing.get_context("forkserver").Pool(arguments.jobs) as pool:
-        cases = pool.starmap(_case, [(a, an, q, grid) for a, an, q in tasks])
-    by_entry: dict[str, dict[str, measure.Case]] = {}
-    for (activation, _, quantity), found in zip(tasks, cases, strict=True):
-        by_entry.setdefault(activation.id, {})[quantity] = found
+        cases = pool.starmap(_case, [(a, an, q, v, grid) for a, an, q, v in tasks])
+    by_entry: dict[tuple[str, int], dict[str, measure.Case]] = {}
+    for (activation, _, quantity, setting), found in zip(tasks, cases, strict=True):
+        index = measure.settings(activation).index(setting)
+        by_entry.setdefault((activation.id, index), {})[quantity] = found
     report = _existing(arguments.report) if arguments.only else {}
     entries: dict[str, Any] = report.get("entries", {})
     for activation, analysis in zip(catalog, analyses, strict=True):
         if isinstance(analysis, ElementwiseAnalysis):
-            entries[activation.id] = _entry(activation, analysis, by_entry[activation.id])
+            settings = [
+                _setting(activation, analysis, values, by_entry[(activation.id, index)])
+                for index, values in enumerate(measure.settings(activation))
+            ]
+            entries[activation.id] = {
+                "implementation": implementations.digest(activation.id),
+                "short": forms.digest(forms.SHORT, activation.id),
+                "settings": settings,
+            }
     report = _header(grid) | {"entries": dict(sorted(entries.items()))}
     arguments.report.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
     _print(report, [a.id for a in catalog])
 
 
 def _case(
-    activation: Activation, analysis: ElementwiseAnalysis, quantity: measure.Quantity, grid: Array
+    activation: Activation,
+    analysis: ElementwiseAnalysis,
+    quantity: measure.Quantity,
+    values: measure.Values,
+    grid: Array,
 ) -> measure.Case:
-    return measure.case(activation, analysis, quantity, grid, Cache(Paths.default().cache))
+    memo = Cache(Paths.default().cache)
+    return measure.case(activation, analysis, quantity, grid, memo, values)
 
 
 def _existing(path: Path) -> dict[str, Any]:
@@ -114,39 +134,57 @@ def _header(grid: Array) -> dict[str, Any]:
     }
 
 
-def _entry(
-    activation: Activation, analysis: ElementwiseAnalysis, cases: dict[str, measure.Case]
+def _setting(
+    activation: Activation,
+    analysis: ElementwiseAnalysis,
+    values: measure.Values,
+    cases: dict[str, measure.Case],
 ) -> dict[str, Any]:
+    """Every contender's errors at one setting of the parameters, by dtype, quantity, region."""
+    keywords = {symbol.name: float(value) for symbol, value in values.items()}
     contenders: dict[str, dict[str, Function]] = {}
-    found = implementations.functions(activation.id)
-    if found is not None:
-        contenders["ours"] = {"f": found[0], "df": found[1]}
-    contenders["naive"] = _naive(activation, analysis)
+    for who, found in (
+        ("short", forms.short_functions(activation.id)),
+        ("accurate", implementations.functions(activation.id)),
+    ):
+        if found is not None:
+            contenders[who] = {
+                q: _bound(fn, keywords) for q, fn in zip(measure.QUANTITIES, found, strict=True)
+            }
+    contenders["naive"] = _naive(activation, analysis, values)
     if activation.framework("pytorch") is not None:
-        contenders["pytorch"] = _pytorch(activation)
+        contenders["pytorch"] = _pytorch(activation, values)
+    # Where f and f′ cross zero (±0.02 is measured by absolute error): the tests classify
+    # their coarser grid by these, so what they measure is a subset of what is published.
+    zeros = {q: zeros_on(c.grid, c.exact) for q, c in cases.items()}
     results: dict[str, Any] = {}
     for name, functions in contenders.items():
         results[name] = {}
         for dtype_name, dtype in measure.DTYPES.items():
             results[name][dtype_name] = {}
             for quantity, function in functions.items():
-                outcome = measure.run(function, cases[quantity], dtype)
-                summary = asdict(summarise(outcome.errors))
-                summary["warnings"] = list(outcome.warnings)
-                results[name][dtype_name][quantity] = summary
+                outcomes = measure.run_regions(function, cases[quantity], dtype, zeros[quantity])
+                results[name][dtype_name][quantity] = {
+                    region: asdict(summarise(outcome.errors)) | {"warnings": list(outcome.warnings)}
+                    for region, outcome in outcomes.items()
+                }
     return {
-        "implementation": implementations.digest(activation.id),
-        # Where f and f′ cross zero (±0.02 is measured by absolute error): the tests classify
-        # their coarser grid by these, so what they measure is a subset of what is published.
-        "zeros": {q: zeros_on(c.grid, c.exact).tolist() for q, c in cases.items()},
+        "parameters": keywords,
+        "zeros": {q: z.tolist() for q, z in zeros.items()},
         "results": results,
     }
 
 
-def _naive(activation: Activation, analysis: ElementwiseAnalysis) -> dict[str, Function]:
+def _bound(function: Callable[..., object], keywords: dict[str, float]) -> Function:
+    return lambda x: function(x, **keywords)
+
+
+def _naive(
+    activation: Activation, analysis: ElementwiseAnalysis, values: measure.Values
+) -> dict[str, Function]:
     """What the printed code does: the formula as written, element by element."""
     modules = ["numpy", "scipy"]
-    expressions = measure.expressions(activation, analysis)
+    expressions = measure.expressions(activation, analysis, values)
     return {
         quantity: _broadcast(sp.lambdify(activation.variable, canonical(e), modules=modules))
         for quantity, e in expressions.items()
@@ -168,7 +206,7 @@ def _torch() -> Any:
     return torch
 
 
-def _pytorch(activation: Activation) -> dict[str, Function]:
+def _pytorch(activation: Activation, values: measure.Values) -> dict[str, Function]:
     """The torch.nn module and its autograd gradient, in the dtype of the input."""
     from generator.numerics.frameworks import pytorch_callable
 
@@ -176,7 +214,7 @@ def _pytorch(activation: Activation) -> dict[str, Function]:
 
     def forward(x: Array) -> tuple[Any, Any]:
         dtype = torch.float32 if x.dtype == np.float32 else torch.float64
-        call = pytorch_callable(activation, activation.defaults, dtype)
+        call = pytorch_callable(activation, values, dtype)
         tensor = torch.tensor(x, dtype=dtype, requires_grad=True)
         return tensor, call(tensor)
 
@@ -193,18 +231,19 @@ def _pytorch(activation: Activation) -> dict[str, Function]:
 
 
 def _print(report: dict[str, Any], ids: list[str]) -> None:
-    print(f"\n{'entry':<18}{'who':<9}" + "".join(f"{h:>12}" for h in _COLUMNS))
+    """The maximum ULP error at the defaults, |x| ≤ 10 then the tails, per contender."""
+    print(f"\n{'entry':<18}{'who':<10}" + "".join(f" {h:>15}" for h in _COLUMNS))
     for activation_id in ids:
         entry = report["entries"].get(activation_id)
         if entry is None:
             continue
-        for who, by_dtype in entry["results"].items():
+        for who, by_dtype in entry["settings"][0]["results"].items():
             cells = [
-                _cell(by_dtype[dtype][quantity])
+                "/".join(_cell(by_dtype[dtype][quantity][region]) for region in measure.REGIONS)
                 for dtype in measure.DTYPES
-                for quantity in ("f", "df")
+                for quantity in measure.QUANTITIES
             ]
-            print(f"{activation_id:<18}{who:<9}" + "".join(f"{c:>12}" for c in cells))
+            print(f"{activation_id:<18}{who:<10}" + "".join(f" {c:>15}" for c in cells))
 
 
 _COLUMNS = ("f64 f", "f64 f'", "f32 f", "f32 f'")
@@ -212,9 +251,9 @@ _COLUMNS = ("f64 f", "f64 f'", "f32 f", "f32 f'")
 
 def _cell(summary: dict[str, Any]) -> str:
     if summary["non_finite"] or summary["wrong_special"]:
-        return "NON-FINITE"
+        return "NaN"
     value = summary["max_ulp"]
-    return "—" if value is None else f"{value:.3g}"
+    return "-" if value is None else f"{value:.2g}"
 
 
 if __name__ == "__main__":

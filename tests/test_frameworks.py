@@ -227,6 +227,7 @@ def test_pytorch_rrelu_is_random_in_training_and_the_formula_in_eval() -> None:
 def test_code_tab_runs(activation: Activation, framework: str, kind: None, setting: None) -> None:
     """The snippet on the page is run as written: it must give the formula's values."""
     (snippet,) = [s for s in framework_snippets(activation) if s.framework == framework]
+    assert snippet.source is not None
     prepare(framework)  # Keras on its JAX backend, as the page says
     namespace: dict[str, object] = {}
     exec(compile(snippet.source, f"<{activation.id} {framework} tab>", "exec"), namespace)

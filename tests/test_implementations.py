@@ -13,38 +13,27 @@ import hashlib
 import inspect
 import json
 import symtable
-import warnings
 from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
 import pytest
-import sympy as sp
 
 from generator import implementations
-from generator.numerics import measure, reference
-from generator.numerics.grid import EXTREMES, accuracy_grid
-from generator.numerics.ulp import summarise
-from generator.records.analysis import Tail
+from generator.numerics import measure
+from generator.numerics.grid import accuracy_grid
 from generator.records.catalog import Activation, Kind
-from tests.conftest import CATALOG, MEMO, each, elementwise_analysis
+from tests.conftest import CATALOG, each
+from tests.stability import FINITE_EXTREMES, call, check_awkward_inputs
 
 ELEMENTWISE = tuple(a for a in CATALOG if a.kind is Kind.ELEMENTWISE)
 IMPLEMENTED = tuple(a for a in ELEMENTWISE if implementations.source(a.id) is not None)
 SUBSET = accuracy_grid()[::16]
-FINITE_EXTREMES = np.array([v for v in EXTREMES if np.isfinite(v)])
 
 
 def _report() -> dict[str, Any]:
     loaded: dict[str, Any] = json.loads(implementations.REPORT.read_text(encoding="utf-8"))
     return loaded
-
-
-def _call(function: Any, x: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
-    """Call with every warning NumPy gives by default turned into an error (underflow is silent)."""
-    with warnings.catch_warnings(), np.errstate(all="raise", under="ignore"):
-        warnings.simplefilter("error")
-        return np.asarray(function(x))
 
 
 @each(IMPLEMENTED)
@@ -128,7 +117,7 @@ def test_published_source_computes_what_the_module_does(activation: Activation) 
     for dtype in (np.float64, np.float32):
         x = points.astype(dtype)
         for quantity in measure.QUANTITIES:
-            ours, theirs = _call(namespace[quantity], x), _call(getattr(module, quantity), x)
+            ours, theirs = call(namespace[quantity], x), call(getattr(module, quantity), x)
             assert ours.dtype == theirs.dtype == dtype
             assert ours.tobytes() == theirs.tobytes(), f"{quantity} in {dtype.__name__}"
 
@@ -169,46 +158,7 @@ def test_awkward_inputs(activation: Activation, dtype: type[np.floating]) -> Non
     """No warning, finite for finite, NaN for NaN, the limits at ±inf, −0.0 like 0.0."""
     found = implementations.functions(activation.id)
     assert found is not None
-    properties = elementwise_analysis(activation).properties
-    for quantity, function in zip(measure.QUANTITIES, found, strict=True):
-        finite = _call(function, FINITE_EXTREMES.astype(dtype))
-        assert finite.dtype == dtype, f"{quantity}: {dtype.__name__} in, {finite.dtype} out"
-        # Finite wherever the exact value fits the format; ±inf where it does not.
-        exact = _exact_at_extremes(activation, quantity)
-        fits = np.abs(exact) <= np.finfo(dtype).max
-        assert np.all(np.isfinite(finite[fits])), f"{quantity}: {finite} at {FINITE_EXTREMES}"
-        overflow = np.sign(exact[~fits]) * np.inf
-        assert np.array_equal(finite[~fits], overflow), f"{quantity} should overflow to ±inf"
-        assert np.isnan(_call(function, np.array([np.nan], dtype=dtype)))[0], f"{quantity}(nan)"
-        zero = _call(function, np.array([-0.0, 0.0], dtype=dtype))
-        if not _kink_at_zero(activation) or quantity == "f":
-            assert zero[0] == zero[1], f"{quantity}(-0.0) = {zero[0]}, {quantity}(0.0) = {zero[1]}"
-        ends = _call(function, np.array([-np.inf, np.inf], dtype=dtype))
-        for end, tail in zip(ends, (properties.left, properties.right), strict=True):
-            limit = tail.value_limit if quantity == "f" else tail.derivative_limit
-            _assert_limit(end, limit, quantity, tail)
-
-
-def _exact_at_extremes(activation: Activation, quantity: measure.Quantity) -> np.ndarray[Any, Any]:
-    """The exact values at the finite extremes, ±inf where they exceed float64."""
-    expression = measure.expressions(activation, elementwise_analysis(activation))[quantity]
-    hi: np.ndarray[Any, Any] = reference.exact(
-        expression, activation.variable, FINITE_EXTREMES, MEMO
-    )[0]
-    return hi
-
-
-def _kink_at_zero(activation: Activation) -> bool:
-    return 0.0 in measure.breakpoints(activation)
-
-
-def _assert_limit(found: float, limit: sp.Expr | None, quantity: str, tail: Tail) -> None:
-    if limit is None or not (limit.is_real or limit in (sp.oo, -sp.oo)):
-        return  # no limit (it oscillates) or undetermined: any answer without a warning
-    if limit in (sp.oo, -sp.oo):
-        assert found == (np.inf if limit == sp.oo else -np.inf), f"{quantity} → {limit}"
-    else:
-        assert found == pytest.approx(float(limit), abs=1e-300), f"{quantity} → {limit}"
+    check_awkward_inputs(activation, found, dtype)
 
 
 def test_int_input_gives_float64() -> None:
@@ -216,39 +166,3 @@ def test_int_input_gives_float64() -> None:
         found = implementations.functions(activation.id)
         assert found is not None
         assert np.asarray(found[0]([1, 2])).dtype == np.float64, activation.id
-
-
-@each(IMPLEMENTED)
-def test_published_accuracy_is_current(activation: Activation) -> None:
-    entry = _report()["entries"].get(activation.id)
-    assert entry is not None, "run make bench-accuracy"
-    assert entry["implementation"] == implementations.digest(activation.id), (
-        "the module changed since it was measured: run make bench-accuracy"
-    )
-
-
-@each(IMPLEMENTED)
-@pytest.mark.parametrize("quantity", measure.QUANTITIES)
-def test_meets_its_published_accuracy(activation: Activation, quantity: measure.Quantity) -> None:
-    found = implementations.functions(activation.id)
-    assert found is not None
-    function = dict(zip(measure.QUANTITIES, found, strict=True))[quantity]
-    case = measure.case(activation, elementwise_analysis(activation), quantity, SUBSET, MEMO)
-    entry = _report()["entries"][activation.id]
-    published = entry["results"]["ours"]
-    zeros = np.array(entry["zeros"][quantity], dtype=np.float64)
-    for name, dtype in measure.DTYPES.items():
-        outcome = measure.run(function, case, dtype, zeros)
-        assert not outcome.warnings, outcome.warnings
-        summary = summarise(outcome.errors)
-        bound = published[name][quantity]
-        assert summary.non_finite == summary.wrong_special == 0
-        if summary.max_ulp is not None:
-            assert summary.max_ulp <= bound["max_ulp"] * (1 + 1e-9), name
-        if summary.max_absolute is not None:
-            assert summary.max_absolute <= bound["max_absolute"] * (1 + 1e-9), name
-
-
-def test_every_elementwise_entry_is_measured() -> None:
-    measured = set(_report()["entries"])
-    assert measured == {a.id for a in ELEMENTWISE}

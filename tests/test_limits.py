@@ -36,6 +36,9 @@ BY_ID = {activation.id: activation for activation in CATALOG}
 PATHS = Paths.default()
 # Far below a hang, far above what the build needs: each case must end well within it.
 WALL_SECONDS = 60.0
+# Long enough that the entries that do not sleep finish under the suite's full load (a
+# figure takes over 2 s then); the one that sleeps takes 600 s.
+LIMIT_SECONDS = 10
 
 INJECTION = """\
 import pathlib
@@ -146,18 +149,22 @@ def start(
     ("inject", "variable", "expected"),
     [
         pytest.param(
-            (*LOAD, SLEEP), "ACTIVATIONS_LIMIT_LOAD", "reading it took longer than 2 s", id="load"
+            (*LOAD, SLEEP),
+            "ACTIVATIONS_LIMIT_LOAD",
+            f"reading it took longer than {LIMIT_SECONDS} s",
+            id="load",
         ),
         pytest.param(
             (*DERIVE, SLEEP),
             "ACTIVATIONS_LIMIT_DERIVE",
-            "field 'expression': SymPy did not finish deriving it within 2 s; simplify the formula",
+            f"field 'expression': SymPy did not finish deriving it within {LIMIT_SECONDS} s; "
+            "simplify the formula",
             id="derive",
         ),
         pytest.param(
             (*DRAW_PARTS, SLEEP),
             "ACTIVATIONS_LIMIT_DRAW",
-            "field 'expression': drawing it took longer than 2 s",
+            f"field 'expression': drawing it took longer than {LIMIT_SECONDS} s",
             id="draw",
         ),
     ],
@@ -168,7 +175,7 @@ def test_a_stage_past_its_time_limit_names_the_file(
     docs = catalog.parent / "docs"
     before = existing_output(docs, "sentinel.txt")
     started = time.monotonic()
-    result = build(catalog, docs, cache, inject=inject, environment={variable: "2"})
+    result = build(catalog, docs, cache, inject=inject, environment={variable: str(LIMIT_SECONDS)})
     elapsed = time.monotonic() - started
     assert result.returncode == 2, result.stderr
     assert error_line(result) == f"error: {catalog / 'tanh.yaml'}: {expected}"

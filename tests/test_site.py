@@ -92,8 +92,12 @@ def test_numpy_code_and_its_accuracy_are_published(site: Path, activation: Activ
     assert "def df(x" in text
     assert 'id="numerical-accuracy"' in html
     if activation.kind is Kind.ELEMENTWISE:
-        assert "<td>This page's NumPy code</td>" in html
+        assert "<td>Short NumPy</td>" in html
+        assert "<td>Accurate NumPy</td>" in html
         assert "Measured on an earlier version" not in html
+        folded = '<details class="success">' in html  # the accurate module
+        assert folded != ("so that module is not repeated here" in text)
+        assert "Largest error in float64:" in text  # the short form's figures, under it
 
 
 def test_activations_json_carries_the_numpy_code(site: Path) -> None:
@@ -103,3 +107,13 @@ def test_activations_json_carries_the_numpy_code(site: Path) -> None:
         assert "def f(x" in numpy_code["source"], record["id"]
         if record["kind"] == "elementwise":
             assert numpy_code["printed_from_formula"] is False, record["id"]
+            assert "def f(x" in numpy_code["accurate"], record["id"]
+            assert len(numpy_code["source"]) < len(numpy_code["accurate"]), record["id"]
+
+
+def test_gelu_page_stays_under_its_old_weight(site: Path) -> None:
+    """The short forms and framework code were added and the accurate module folded: the
+    GELU page must stay lighter than the 119 KB it weighed with the module alone."""
+    page = site / "activations" / "gelu" / "index.html"
+    assert '<details class="success">' in page.read_text(encoding="utf-8")
+    assert page.stat().st_size < 119_000, f"{page.stat().st_size:,} bytes"

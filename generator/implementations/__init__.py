@@ -1,6 +1,7 @@
-"""Hand-written NumPy implementations, one module per activation id, found by file name.
+"""The accurate NumPy modules, one per activation id, found by file name.
 
-Each module is what readers copy. It imports the double-double kernels it needs from
+Each module is what a reader copies who needs the last bit (the page folds it below the
+short form of ``short/``, see ``forms.py``). It imports the double-double kernels it needs from
 ``kernels.py`` (one copy of each, shared) and otherwise nothing but NumPy (and
 ``scipy.special`` where no NumPy function will do); ``source`` publishes it with those
 kernels copied in, so what readers copy stands alone. It defines

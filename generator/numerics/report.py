@@ -12,56 +12,75 @@ from pathlib import Path
 from typing import Any, Final
 
 from generator import implementations
+from generator.implementations import forms
 from generator.numerics.ulp import Summary
 
-TARGET_ULP: Final = {"float64": 2.0, "float32": 0.5}
+TARGET_ULP: Final = {"float64": 2.0, "float32": 0.5}  # the accurate modules' targets
 CONTENDERS: Final = {
-    "ours": "This page's NumPy code",
+    "short": "Short NumPy",
+    "accurate": "Accurate NumPy",
     "naive": "Naive formula",
     "pytorch": "PyTorch",
 }
+REGIONS: Final = {"centre": "|x|\u00a0≤\u00a010", "tails": "10\u00a0<\u00a0|x|\u00a0≤\u00a0750"}
 
 
 @dataclass(frozen=True)
 class Measured:
-    """One contender's errors: ``(dtype, quantity) → Summary``."""
+    """One contender's errors: ``(dtype, quantity, region) → Summary``."""
 
     who: str
     label: str
-    summaries: tuple[tuple[str, str, Summary], ...]
+    summaries: tuple[tuple[str, str, str, Summary], ...]
 
-    def summary(self, dtype: str, quantity: str) -> Summary:
-        return next(s for d, q, s in self.summaries if (d, q) == (dtype, quantity))
+    def summary(self, dtype: str, quantity: str, region: str) -> Summary:
+        return next(s for d, q, r, s in self.summaries if (d, q, r) == (dtype, quantity, region))
+
+
+@dataclass(frozen=True)
+class Setting:
+    """Every contender at one setting of the parameters (the first is the defaults)."""
+
+    parameters: tuple[tuple[str, float], ...]
+    measured: tuple[Measured, ...]
+
+    def of(self, who: str) -> Measured | None:
+        return next((m for m in self.measured if m.who == who), None)
 
 
 @dataclass(frozen=True)
 class Accuracy:
     """Everything the page says about one activation's numerical accuracy."""
 
-    measured: tuple[Measured, ...]
-    current: bool  # measured on the module as it is now
+    settings: tuple[Setting, ...]
+    current: bool  # the accurate module was measured as it is now
+    short_current: bool  # and the short form
     grid: str
     versions: str
 
-    def ours(self) -> Measured | None:
-        return next((m for m in self.measured if m.who == "ours"), None)
+    @property
+    def defaults(self) -> Setting:
+        return self.settings[0]
 
     def shortfalls(self) -> tuple[str, ...]:
-        """Targets our code misses, as sentences with the figure."""
-        ours = self.ours()
+        """Targets the accurate module misses at the defaults, as sentences with the figure."""
+        ours = self.defaults.of("accurate")
         if ours is None:
             return ()
         missed = []
-        for dtype, quantity, summary in ours.summaries:
-            target = TARGET_ULP[dtype]
-            name = "f" if quantity == "f" else "f′"
-            if summary.non_finite:
-                missed.append(f"{name} in {dtype}: {summary.non_finite} non-finite outputs")
-            if summary.max_ulp is not None and summary.max_ulp > target:
-                shown = f"{summary.max_ulp:.3g}"
-                if float(shown) <= target:  # just over: show the digits that make it a miss
-                    shown = f"{summary.max_ulp:.10f}".rstrip("0")
-                missed.append(f"{name} in {dtype}: {shown} ULP (target {target:g})")
+        for dtype, target in TARGET_ULP.items():
+            for quantity in ("f", "df"):
+                name = "f" if quantity == "f" else "f′"
+                summaries = [ours.summary(dtype, quantity, region) for region in REGIONS]
+                non_finite = sum(s.non_finite for s in summaries)
+                worst = max((s.max_ulp for s in summaries if s.max_ulp is not None), default=None)
+                if non_finite:
+                    missed.append(f"{name} in {dtype}: {non_finite} non-finite outputs")
+                if worst is not None and worst > target:
+                    shown = f"{worst:.3g}"
+                    if float(shown) <= target:  # just over: show the digits that make it a miss
+                        shown = f"{worst:.10f}".rstrip("0")
+                    missed.append(f"{name} in {dtype}: {shown} ULP (target {target:g})")
         return tuple(missed)
 
 
@@ -73,8 +92,9 @@ def load(path: Path = implementations.REPORT) -> dict[str, Accuracy]:
     grid = f"{raw['grid']['points']:,} points: {raw['grid']['description']}"
     return {
         activation_id: Accuracy(
-            measured=tuple(_measured(who, results) for who, results in entry["results"].items()),
+            settings=tuple(_setting(setting) for setting in entry["settings"]),
             current=entry["implementation"] == implementations.digest(activation_id),
+            short_current=entry["short"] == forms.digest(forms.SHORT, activation_id),
             grid=grid,
             versions=versions,
         )
@@ -82,11 +102,19 @@ def load(path: Path = implementations.REPORT) -> dict[str, Accuracy]:
     }
 
 
-def _measured(who: str, results: dict[str, dict[str, dict[str, Any]]]) -> Measured:
+def _setting(raw: dict[str, Any]) -> Setting:
+    return Setting(
+        parameters=tuple((name, float(value)) for name, value in raw["parameters"].items()),
+        measured=tuple(_measured(who, results) for who, results in raw["results"].items()),
+    )
+
+
+def _measured(who: str, results: dict[str, dict[str, dict[str, dict[str, Any]]]]) -> Measured:
     fields = Summary.__dataclass_fields__
     summaries = tuple(
-        (dtype, quantity, Summary(**{k: v for k, v in values.items() if k in fields}))
+        (dtype, quantity, region, Summary(**{k: v for k, v in values.items() if k in fields}))
         for dtype, by_quantity in results.items()
-        for quantity, values in by_quantity.items()
+        for quantity, by_region in by_quantity.items()
+        for region, values in by_region.items()
     )
     return Measured(who, CONTENDERS.get(who, who), summaries)

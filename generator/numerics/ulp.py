@@ -26,6 +26,9 @@ class Errors:
 
     ulp: Array  # NaN where the point is measured by absolute error instead
     absolute: Array  # NaN where the point is measured in ULP
+    grid: Array
+    computed: Array
+    exact: Array  # the correctly rounded exact value
     non_finite: int  # finite exact value, non-finite output
     wrong_special: int  # NaN where a number was due, or a number where NaN was due
 
@@ -38,6 +41,11 @@ class Summary:
     points: int  # measured in ULP
     non_finite: int
     wrong_special: int
+    # The point of the largest ULP error, what was computed there and the exact value: a
+    # page can say what a huge figure means ("0 where f′ = 3.3e-17").
+    worst_x: float | None = None
+    worst_computed: float | None = None
+    worst_exact: float | None = None
 
 
 def relative_mask(grid: Array, exact: Array, dtype: type[np.floating], zeros: Array) -> Mask:
@@ -76,12 +84,14 @@ def errors(
     absolute = np.where(defined & ~relative, difference, np.nan)
     non_finite = int(np.sum(finite_exact & ~np.isfinite(values)))
     wrong_special = int(np.sum(np.isnan(values) != ~defined))
-    return Errors(ulp, absolute, non_finite, wrong_special)
+    return Errors(ulp, absolute, grid, values, hi, non_finite, wrong_special)
 
 
 def summarise(found: Errors) -> Summary:
-    ulp = found.ulp[~np.isnan(found.ulp)]
+    measured = ~np.isnan(found.ulp)
+    ulp = found.ulp[measured]
     absolute = found.absolute[~np.isnan(found.absolute)]
+    worst = int(np.argmax(np.where(measured, found.ulp, -1.0))) if ulp.size else None
     return Summary(
         max_ulp=float(np.max(ulp)) if ulp.size else None,
         p99_ulp=float(np.percentile(ulp, 99)) if ulp.size else None,
@@ -89,6 +99,9 @@ def summarise(found: Errors) -> Summary:
         points=int(ulp.size),
         non_finite=found.non_finite,
         wrong_special=found.wrong_special,
+        worst_x=None if worst is None else float(found.grid[worst]),
+        worst_computed=None if worst is None else float(found.computed[worst]),
+        worst_exact=None if worst is None else float(found.exact[worst]),
     )
 
 

@@ -1,4 +1,5 @@
-"""The NumPy code shown on each page: hand-written where it exists, else printed by SymPy."""
+"""The NumPy code shown on each page: the short form first, the accurate module folded below
+it; printed by SymPy where neither is written."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from sympy.printing.numpy import NumPyPrinter
 from generator import implementations
 from generator.analysis.pieces import canonical
 from generator.errors import CatalogError
+from generator.implementations import forms
 from generator.records.analysis import ElementwiseAnalysis
 from generator.records.catalog import Activation, Kind
 from generator.records.views import Snippet
@@ -20,14 +22,18 @@ def numpy_snippet(
     analysis: ElementwiseAnalysis | None,
     catalog: Sequence[Activation] = (),
 ) -> Snippet:
-    """The module written for this entry; for a gated unit, its gate's module plus ``unit``."""
-    written = implementations.source(activation.id)
-    if written is not None:
-        return Snippet(written, printed=False)
-    gate = _gate_entry(activation, catalog)
-    if gate is not None:
-        source = implementations.source(gate.id) or ""
-        return Snippet(source + _unit(activation), printed=False, gate_of=gate.id)
+    """The short form and the accurate module written for this entry; for a gated unit, its
+    gate's, each with ``unit`` added."""
+    gate = gate_entry(activation, catalog)
+    own = activation if gate is None else gate
+    unit = "" if gate is None else _unit(activation)
+    gate_of = None if gate is None else gate.id
+    short, accurate = forms.source(forms.SHORT, own.id), implementations.source(own.id)
+    if short is not None:
+        extended = None if accurate is None else accurate + unit
+        return Snippet(short + unit, printed=False, gate_of=gate_of, accurate=extended)
+    if accurate is not None:
+        return Snippet(accurate + unit, printed=False, gate_of=gate_of)
     if analysis is None:
         problem = f"a vector activation needs generator/implementations/{activation.id}.py"
         raise CatalogError(activation.source, "kind", problem)
@@ -48,7 +54,7 @@ def numpy_snippet(
     return Snippet(source, printed=True)
 
 
-def _gate_entry(activation: Activation, catalog: Sequence[Activation]) -> Activation | None:
+def gate_entry(activation: Activation, catalog: Sequence[Activation]) -> Activation | None:
     """The elementwise entry with a module whose formula is exactly this unit's gate."""
     if activation.kind is not Kind.GATED or activation.parameters:
         return None

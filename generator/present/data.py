@@ -60,7 +60,11 @@ def _record(activation: Activation, analysis: Analysis, snippet: Snippet, memo: 
             }
             for r in activation.references
         ],
-        "numpy": {"source": snippet.source, "printed_from_formula": snippet.printed},
+        "numpy": {
+            "source": snippet.source,
+            "accurate": snippet.accurate,
+            "printed_from_formula": snippet.printed,
+        },
     }
     return record | _derived(analysis, printed)
 

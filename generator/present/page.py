@@ -81,7 +81,7 @@ def common_context(parts: EntryParts, catalog: Sequence[EntryParts]) -> dict[str
         "tolerances": _tolerance_texts(activation),
         "versions": versions_text(),
         "kind_text": KIND_TEXT[activation.kind],
-        "framework_code": framework_snippets(activation),
+        "framework_code": framework_snippets(activation, [p.activation for p in catalog]),
         "accuracy": None if parts.accuracy is None else accuracy_view(parts.accuracy),
         "gate_of": None if gate is None else link(gate.activation),
         "missing_frameworks": [

@@ -74,7 +74,18 @@ JSON_FIELDS: Final = (
     ),
     Field("references", "list", "Primary sources: authors, title, year, venue, url."),
     Field("numpy", "object", "The NumPy code shown on the page."),
-    Field("numpy.source", "string", "Module text defining f(x, **params) and df(x, **params)."),
+    Field(
+        "numpy.source",
+        "string",
+        "The short form shown first: a module defining f(x, **params) and df(x, **params), "
+        "stable but not written for the last bit.",
+    ),
+    Field(
+        "numpy.accurate",
+        "string or null",
+        "The accurate module (float64 within a few ULP, float32 correctly rounded), one "
+        "self-contained file; null where none is written.",
+    ),
     Field(
         "numpy.printed_from_formula",
         "boolean",

@@ -32,9 +32,10 @@ class FigureRef:
 class Snippet:
     """The NumPy code a page shows."""
 
-    source: str
+    source: str  # the first tab: the short form where one is written
     printed: bool  # True: printed from the formula by SymPy, not numerically hardened
-    gate_of: str | None = None  # a gated unit reusing the module of the entry that is its gate
+    gate_of: str | None = None  # a gated unit reusing the code of the entry that is its gate
+    accurate: str | None = None  # the accurate module, folded below the short form
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Each activation in ``jax.numpy``/``jax.nn``, a file per id (``forms.py``)."""

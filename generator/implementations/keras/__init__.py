@@ -1,0 +1,1 @@
+"""Each activation with ``keras.ops``, one file per id (see ``forms.py``)."""

@@ -1,0 +1,6 @@
+import torch
+
+
+def f(x):
+    """max(x, 0) as a selection: exact, NaN passes through, slope 0 at 0."""
+    return torch.where(x <= 0, 0.0, x)

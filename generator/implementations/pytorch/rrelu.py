@@ -1,0 +1,6 @@
+import torch
+
+
+def f(x, lower=0.125, upper=0.3333333333333333):
+    """Evaluation mode: x for x > 0, else the mean slope (lower + upper)/2·x."""
+    return torch.where(x > 0, x, (lower + upper) / 2 * x)

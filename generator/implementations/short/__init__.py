@@ -1,0 +1,1 @@
+"""The short NumPy form of each elementwise activation (see ``forms.py``)."""
