@@ -4,6 +4,8 @@ tests and the short forms' tests: no warning, finite for finite, NaN for NaN, th
 
 from __future__ import annotations
 
+import ast
+import inspect
 import warnings
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -19,6 +21,28 @@ from generator.records.catalog import Activation
 from tests.conftest import MEMO, elementwise_analysis
 
 FINITE_EXTREMES = np.array([v for v in EXTREMES if np.isfinite(v)])
+
+
+def imported_modules(source: str) -> set[str]:
+    """Every module a source file imports, relative imports with their dots."""
+    imported = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            imported |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            imported.add("." * node.level + (node.module or ""))
+    return imported
+
+
+def catalog_signature(activation: Activation) -> list[tuple[str, object]]:
+    """``x`` then each parameter with its default, as every written form must take them."""
+    return [("x", inspect.Parameter.empty)] + [
+        (p.name, float(p.default)) for p in activation.parameters
+    ]
+
+
+def signature_of(function: Callable[..., object]) -> list[tuple[str, object]]:
+    return [(n, p.default) for n, p in inspect.signature(function).parameters.items()]
 
 
 def call(function: Any, x: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import ast
 import builtins
 import hashlib
-import inspect
 import json
 import symtable
 from collections.abc import Iterator
@@ -24,7 +23,14 @@ from generator.numerics import measure
 from generator.numerics.grid import accuracy_grid
 from generator.records.catalog import Activation, Kind
 from tests.conftest import CATALOG, each
-from tests.stability import FINITE_EXTREMES, call, check_awkward_inputs
+from tests.stability import (
+    FINITE_EXTREMES,
+    call,
+    catalog_signature,
+    check_awkward_inputs,
+    imported_modules,
+    signature_of,
+)
 
 ELEMENTWISE = tuple(a for a in CATALOG if a.kind is Kind.ELEMENTWISE)
 IMPLEMENTED = tuple(a for a in ELEMENTWISE if implementations.source(a.id) is not None)
@@ -40,11 +46,9 @@ def _report() -> dict[str, Any]:
 def test_signature_matches_the_catalog(activation: Activation) -> None:
     module = implementations.module(activation.id)
     assert module is not None
-    expected = [("x", inspect.Parameter.empty)] + [
-        (p.name, float(p.default)) for p in activation.parameters
-    ]
+    expected = catalog_signature(activation)
     for function in (module.f, module.df):
-        found = [(n, p.default) for n, p in inspect.signature(function).parameters.items()]
+        found = signature_of(function)
         assert found == expected
         assert function.__doc__, "say in one line how it stays accurate"
 
@@ -57,12 +61,7 @@ def _published(activation: Activation) -> str:
 
 @each(IMPLEMENTED)
 def test_published_source_imports_nothing_but_numpy(activation: Activation) -> None:
-    imported = set()
-    for node in ast.walk(ast.parse(_published(activation))):
-        if isinstance(node, ast.Import):
-            imported |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom):
-            imported.add("." * node.level + (node.module or ""))
+    imported = imported_modules(_published(activation))
     assert imported <= {"numpy", "numpy.typing", "scipy.special", "scipy", "__future__"}
 
 

@@ -9,7 +9,6 @@ nothing may come out NaN or infinite for a finite input.
 from __future__ import annotations
 
 import ast
-import inspect
 from typing import Any, Final
 
 import numpy as np
@@ -22,7 +21,7 @@ from generator.present.framework_code import FLOAT32_IN_KERAS, demoted_calls, fr
 from generator.records.catalog import Activation, Kind
 from tests.conftest import CATALOG, MEMO, elementwise_analysis
 from tests.numeric import breakpoints, parameter_sets
-from tests.stability import FINITE_EXTREMES
+from tests.stability import FINITE_EXTREMES, catalog_signature, imported_modules, signature_of
 
 ELEMENTWISE = tuple(a for a in CATALOG if a.kind is Kind.ELEMENTWISE)
 POINTS: Final = np.concatenate([accuracy_grid()[::16], FINITE_EXTREMES])
@@ -57,12 +56,7 @@ def test_is_short_and_plain(framework: str, activation: Activation) -> None:
     text = _source(framework, activation)
     assert forms.body_lines(text) <= forms.MAX_BODY_LINES
     assert max(len(line) for line in text.splitlines()) <= forms.MAX_LINE
-    imported = set()
-    for node in ast.walk(ast.parse(text)):
-        if isinstance(node, ast.Import):
-            imported |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom):
-            imported.add("." * node.level + (node.module or ""))
+    imported = imported_modules(text)
     assert imported <= IMPORTS[framework], imported - IMPORTS[framework]
     functions = [n.name for n in ast.parse(text).body if isinstance(n, ast.FunctionDef)]
     assert functions == ["f"], "one function, f: autograd gives f′"
@@ -73,10 +67,9 @@ def test_signature_matches_the_catalog(framework: str, activation: Activation) -
     _source(framework, activation)
     frameworks.prepare(framework)  # Keras on its JAX backend, before the form imports it
     f = forms.function(framework, activation.id)
-    expected = [("x", inspect.Parameter.empty)] + [
-        (p.name, float(p.default)) for p in activation.parameters
-    ]
-    found = [(n, p.default) for n, p in inspect.signature(f).parameters.items()]  # type: ignore[arg-type]
+    expected = catalog_signature(activation)
+    assert f is not None
+    found = signature_of(f)
     assert found == expected
     assert f.__doc__, "say in one line what keeps it stable"
 

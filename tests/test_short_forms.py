@@ -10,8 +10,6 @@ cancellation behind a footnote.
 
 from __future__ import annotations
 
-import ast
-import inspect
 from typing import Any, Final
 
 import numpy as np
@@ -23,7 +21,13 @@ from generator.numerics.grid import accuracy_grid
 from generator.numerics.ulp import summarise
 from generator.records.catalog import Activation, Kind
 from tests.conftest import CATALOG, MEMO, each, elementwise_analysis
-from tests.stability import call, check_awkward_inputs
+from tests.stability import (
+    call,
+    catalog_signature,
+    check_awkward_inputs,
+    imported_modules,
+    signature_of,
+)
 
 ELEMENTWISE = tuple(a for a in CATALOG if a.kind is Kind.ELEMENTWISE)
 CENTRE: Final = accuracy_grid()[::16]
@@ -57,22 +61,15 @@ def test_is_short(activation: Activation) -> None:
 
 @each(ELEMENTWISE)
 def test_imports_nothing_but_numpy_and_scipy(activation: Activation) -> None:
-    imported = set()
-    for node in ast.walk(ast.parse(_source(activation))):
-        if isinstance(node, ast.Import):
-            imported |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom):
-            imported.add("." * node.level + (node.module or ""))
+    imported = imported_modules(_source(activation))
     assert imported <= IMPORTS, imported - IMPORTS
 
 
 @each(ELEMENTWISE)
 def test_signature_matches_the_catalog(activation: Activation) -> None:
-    expected = [("x", inspect.Parameter.empty)] + [
-        (p.name, float(p.default)) for p in activation.parameters
-    ]
+    expected = catalog_signature(activation)
     for function in _functions(activation):
-        found = [(n, p.default) for n, p in inspect.signature(function).parameters.items()]
+        found = signature_of(function)
         assert found == expected
         assert function.__doc__, "say in one line what keeps it stable"
 
