@@ -7,7 +7,7 @@ TEST_DEPS := $(VENV)/.test-deps
 NODE_DEPS := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site docs serve test lint chromium bench bench-accuracy bench-agreement clean
+.PHONY: site docs serve test lint chromium bench bench-accuracy bench-agreement bench-weight clean
 
 site: $(SITE_DEPS) $(NODE_DEPS)  ## generate docs/ and build site/ (mkdocs --strict)
 	$(PY) -m generator site
@@ -57,6 +57,9 @@ bench: $(SITE_DEPS) $(NODE_DEPS)  ## build times as ratios to mkdocs alone (a fe
 
 bench-accuracy: $(TEST_DEPS)  ## ULP errors of every NumPy implementation vs naive and PyTorch
 	$(PY) bench/accuracy.py
+
+bench-weight: $(TEST_DEPS) $(NODE_DEPS) chromium  ## bytes of a cold load of every page, against the budgets
+	$(PY) bench/weight.py
 
 bench-agreement: $(TEST_DEPS)  ## PyTorch, Keras and JAX against every formula: errors vs stated bounds
 	$(PY) bench/agreement.py

@@ -64,6 +64,11 @@ class Paths:
         return self.package / "publish" / "static"
 
     @property
+    def overrides(self) -> Path:
+        """Material's ``custom_dir``: the templates the site changes (mkdocs.yml names it)."""
+        return self.package / "publish" / "overrides"
+
+    @property
     def katex_script(self) -> Path:
         return self.package / "publish" / "katex_render.cjs"
 

@@ -31,6 +31,7 @@ from playwright.sync_api import (
     Request,
     Response,
     Route,
+    sync_playwright,
 )
 
 from generator.build.pipeline import build_site
@@ -218,3 +219,31 @@ class Tab:
 
     def close(self) -> None:
         self.context.close()
+
+
+# --- fixtures: one build, one server, one browser, one context per colour scheme ---------
+# tests/conftest.py registers this module as a plugin, so every browser test module asks
+# for them by name; one that needs another site (test_browser_not_found) overrides them.
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    chromium_path()  # fails at once, before the build, when Chromium is missing
+    with sync_playwright() as playwright:
+        launched = launch(playwright)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return shared_site(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def tabs(browser: Browser, site: Path) -> Iterator[dict[str, Tab]]:
+    with serve(site) as base_url:
+        opened = {scheme: Tab.open(browser, base_url, scheme) for scheme in SCHEMES}
+        yield opened
+        for tab in opened.values():
+            tab.close()

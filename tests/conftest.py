@@ -33,6 +33,9 @@ from generator.records.analysis import Analysis, ElementwiseAnalysis, VectorAnal
 from generator.records.catalog import Activation, Kind
 from generator.records.views import SiteView
 
+# The browser tests' fixtures (browser, site, tabs), by name in any module that wants them.
+pytest_plugins = ("tests.browser",)
+
 PATHS = Paths.default()
 MEMO = Cache(PATHS.cache)
 CATALOG = load(PATHS.catalog)

@@ -10,27 +10,17 @@ from __future__ import annotations
 
 import functools
 import operator
-import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final, TypeVar
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
+from playwright.sync_api import Locator, Page, expect
 
 from generator.records.catalog import Activation
-from tests.browser import (
-    SCHEMES,
-    SCREENSHOTS,
-    VIEWPORT,
-    Tab,
-    chromium_path,
-    launch,
-    serve,
-    shared_site,
-)
+from tests.browser import SCHEMES, SCREENSHOTS, VIEWPORT, Tab
 from tests.conftest import CATALOG
 
 T = TypeVar("T")
@@ -56,30 +46,7 @@ PAGE_STATE: Final = """() => ({
 })"""
 
 
-# --- fixtures: one build, one server, one browser, one context per colour scheme ---------
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    chromium_path()  # fails at once, before the build, when Chromium is missing
-    with sync_playwright() as playwright:
-        launched = launch(playwright)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return shared_site(tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def tabs(browser: Browser, site: Path) -> Iterator[dict[str, Tab]]:
-    with serve(site) as base_url:
-        opened = {scheme: Tab.open(browser, base_url, scheme) for scheme in SCHEMES}
-        yield opened
-        for tab in opened.values():
-            tab.close()
+# --- fixtures --------------------------------------------------------------------------
 
 
 @pytest.fixture
@@ -272,36 +239,6 @@ def test_comparison_table_sorts_by_name(light: Tab) -> None:
     clickable.click()
     expect(cells).to_have_text(list(reversed(first)))
     assert not light.log.page_errors, light.log.page_errors
-
-
-def test_comparison_table_filter(light: Tab) -> None:
-    page = light.visit("comparison/")
-    table = widget(page, "table.comparison", "comparison table")
-    rows = table.locator("tbody tr")
-    total = rows.count()
-    widget(page, "input#comparison-filter", "filter box").press_sequentially("relu")
-
-    def shown() -> list[str]:
-        texts: list[str] = rows.evaluate_all(
-            "(rows) => rows.filter((r) => r.getClientRects().length > 0)"
-            ".map((r) => r.innerText.trim())"
-        )
-        return texts
-
-    visible = eventually(shown, lambda texts: 0 < len(texts) < total)
-    assert 0 < len(visible) < total, f"{len(visible)} of {total} rows shown after filtering"
-    strays = [text for text in visible if "relu" not in text.casefold()]
-    assert not strays, f"rows without 'relu' still shown: {strays}"
-    assert not light.log.page_errors, light.log.page_errors
-
-
-def test_cheat_sheet_prints_on_at_most_two_a4_pages(light: Tab) -> None:
-    page = light.visit("cheatsheet/")
-    cards = page.locator(".cheatsheet-card")
-    assert cards.count() == len(CATALOG)
-    pdf = page.pdf(format="A4", print_background=False)
-    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
-    assert 1 <= pages <= 2, f"the cheat sheet prints on {pages} A4 pages"
 
 
 def test_code_tabs_switch_and_every_block_has_a_copy_button(light: Tab) -> None:

@@ -17,7 +17,7 @@ from generator.present.figures import overlays
 from generator.present.figures import svg as figures
 from generator.present.jscode import slider
 from generator.present.kinds import plot
-from generator.present.text import monotonicity, smoothness, yes_no
+from generator.present.text import FRAMEWORK_TITLES, monotonicity, smoothness, yes_no
 from generator.records.analysis import ElementwiseAnalysis
 from generator.records.catalog import Activation, Kind
 from generator.records.views import FigureRef, Overlay
@@ -30,6 +30,8 @@ from tests.conftest import (
     elementwise_analysis,
     site_view,
 )
+
+FRAMEWORKS = list(FRAMEWORK_TITLES)  # pytorch, keras, jax: the chips' order
 
 
 @cache
@@ -104,7 +106,7 @@ def test_table_links_point_at_generated_pages() -> None:
 
 def test_table_values_are_the_computed_properties() -> None:
     markdown = _pages()["comparison.md"]
-    rows = dict(re.findall(r'<tr data-activation="([^"]+)">(.*?)</tr>', markdown))
+    rows = dict(re.findall(r'<tr data-activation="([^"]+)"[^>]*>(.*?)</tr>', markdown))
     for activation in CATALOG:
         analysis = analysis_of(activation)
         if not isinstance(analysis, ElementwiseAnalysis):
@@ -130,12 +132,37 @@ def test_table_values_are_the_computed_properties() -> None:
 
 def test_sort_keys_order_ranges_and_continuity_numerically() -> None:
     markdown = _pages()["comparison.md"]
-    relu = re.search(r'<tr data-activation="relu">(.*?)</tr>', markdown)
+    relu = re.search(r'<tr data-activation="relu"[^>]*>(.*?)</tr>', markdown)
     assert relu is not None
     keys = re.findall(r'data-sort="([^"]*)"', relu.group(1))
     assert keys[0] == "ReLU"
-    assert keys[2] == "0.0 Infinity"
+    assert keys[2] == "0.0 Infinity"  # lower end, then upper end
+    assert keys[3:5] == ["1", "0"]  # bounded below: yes, above: no
+    assert keys[5] == "1"  # non-decreasing, after strictly increasing
     assert keys[6] == "0"  # C⁰
+    assert keys[8:10] == ["2", "0"]  # saturates hard on the left, not on the right
+    assert keys[11] == "3"  # three frameworks
+
+
+def test_each_row_carries_the_names_and_properties_the_filter_reads() -> None:
+    markdown = _pages()["comparison.md"]
+    rows = {
+        key: (names.split(" | "), properties.split())
+        for key, names, properties in re.findall(
+            r'<tr data-activation="([^"]+)" data-names="([^"]*)" data-properties="([^"]*)">',
+            markdown,
+        )
+    }
+    assert len(rows) == len(CATALOG)
+    names, properties = rows["relu"]
+    relu = next(a for a in CATALOG if a.id == "relu")
+    assert names == ["ReLU", *relu.aliases, "ReLU family"]
+    assert properties == ["monotonic", "pytorch", "keras", "jax"]
+    assert rows["tanh"][1] == ["bounded", "monotonic", "smooth", "zero-centred", *FRAMEWORKS]
+    assert "self-gated" in rows["silu"][1]
+    for activation in CATALOG:
+        shipped = {f.framework for f in activation.frameworks}
+        assert shipped == set(rows[activation.id][1]) & set(FRAMEWORKS), activation.id
 
 
 def test_picker_offers_every_scalar_entry_grouped_by_family() -> None:
@@ -150,13 +177,35 @@ def test_picker_offers_every_scalar_entry_grouped_by_family() -> None:
     assert len(legends) == len({a.family.slug for a in SCALAR})
 
 
-def test_overlays_are_listed_when_given() -> None:
+def test_overlays_are_drawn_on_their_family_page_and_linked_from_the_comparison() -> None:
     family = CATALOG[0].family
-    figure = FigureRef("assets/figures/x-light.svg", "assets/figures/x-dark.svg", "Overlay")
-    site = replace(site_view(), overlays=(Overlay(family, figure),))
-    page = render_pages(site, PATHS.templates)["comparison.md"]
-    assert "![Overlay](assets/figures/x-light.svg#only-light)" in page
-    assert "![Overlay](assets/figures/x-dark.svg#only-dark)" in page
+    parts = (
+        FigureRef.of("../assets/figures/x-1", "Part 1"),
+        FigureRef.of("../assets/figures/x-2", "Part 2"),
+    )
+    site = replace(site_view(), overlays=(Overlay(family, parts),))
+    pages = render_pages(site, PATHS.templates)
+    link = f"(families/{family.slug}.md#at-a-glance)"
+    assert link in pages["comparison.md"]
+    page = pages[f"families/{family.slug}.md"]
+    assert "## At a glance" in page
+    for number in (1, 2):
+        for scheme in ("light", "dark"):
+            # The page's URL is a folder deeper than its Markdown file (raw HTML, not rewritten).
+            stem = f"../../assets/figures/x-{number}"
+            phone = f'<source media="(max-width: 44.99em)" srcset="{stem}-phone-{scheme}.svg">'
+            wide = (
+                f'<img src="{stem}-{scheme}.svg#only-{scheme}" alt="Part {number}" loading="lazy">'
+            )
+            assert f'<picture class="figure">{phone}{wide}</picture>' in page
+
+
+def test_a_large_family_is_split_evenly_into_figures_of_distinct_colours() -> None:
+    assert [len(g) for g in overlays.split(list(range(20)))] == [7, 7, 6]
+    assert [len(g) for g in overlays.split(list(range(8)))] == [8]
+    assert [len(g) for g in overlays.split(list(range(9)))] == [5, 4]
+    for palette in overlays.PALETTES.values():
+        assert len(set(palette)) == len(palette) == overlays.MOST
 
 
 def test_family_overlay_is_an_svg_naming_every_member(tmp_path: Path) -> None:

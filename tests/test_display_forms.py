@@ -167,8 +167,8 @@ def test_selu_names_its_constants_and_states_them_once() -> None:
     printed = _formulas(selu)
     assert printed.definition.startswith(r"\operatorname{SELU}(x) = \lambda \begin{cases}")
     assert printed.constants == (
-        r"\lambda = 1.0507009873554804934193349852946,\quad "
-        r"\alpha = 1.6732632423543772848170429916717"
+        r"\lambda = 1.0507009873554804934193349852946",
+        r"\alpha = 1.6732632423543772848170429916717",
     )
     assert printed.first is not None
     assert r"\lambda \alpha e^{x} & x < 0" in printed.first

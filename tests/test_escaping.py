@@ -87,8 +87,15 @@ class _Elements(html.parser.HTMLParser):
         self.text.append(data.replace("¶", ""))
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as data: its ``!ENV`` values (site_url) read as None."""
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
+
+
 def _site_markdown() -> markdown.Markdown:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
     names: list[str] = []
     settings: dict[str, dict[str, object]] = {}
     for item in config["markdown_extensions"]:

@@ -8,12 +8,20 @@ from pathlib import Path
 
 import pytest
 
+from generator.build.lighten import compact_html
 from generator.build.pipeline import build_site
 from generator.records.catalog import Activation, Kind
+from tests.budgets import SEARCH_BUDGET
 from tests.conftest import CATALOG, PATHS, each
 
-# Attributes through which a page would fetch something; links (<a href>) are not fetches.
-FETCH = re.compile(r"""<(?:script|img|link|iframe|source)\b[^>]*\b(?:src|href)=["']([^"']+)""")
+# mkdocs.yml's site_url when SITE_URL is not set.
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+
+# Attributes through which a page would fetch something; links (<a href>) are not fetches,
+# nor is a canonical link (it names the page's public address).
+FETCH = re.compile(
+    r"""<(?:script|img|link(?![^>]*rel="canonical")|iframe|source)\b[^>]*\b(?:src|srcset|href)=["']([^"']+)"""
+)
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +42,7 @@ def test_every_activation_page_has_math_and_its_figure(site: Path, activation: A
     for scheme in ("light", "dark"):
         assert f"{activation.id}-{scheme}.svg" in html
         assert (site / "assets" / "figures" / f"{activation.id}-{scheme}.svg").is_file()
-    assert re.search(r'<img alt="Plot of [^"]+"', html), "figure without alt text"
+    assert re.search(r'<img [^>]*alt="Plot of [^"]+"', html), "figure without alt text"
     assert f"<title>{activation.name} - " in html, "front matter was not read as metadata"
     assert "description:" not in html
 
@@ -117,3 +125,68 @@ def test_gelu_page_stays_under_its_old_weight(site: Path) -> None:
     page = site / "activations" / "gelu" / "index.html"
     assert '<details class="success">' in page.read_text(encoding="utf-8")
     assert page.stat().st_size < 119_000, f"{page.stat().st_size:,} bytes"
+
+
+def test_no_source_maps_are_shipped(site: Path) -> None:
+    assert not list(site.rglob("*.map"))
+    for path in (*site.rglob("*.js"), *site.rglob("*.css")):
+        assert b"sourceMappingURL" not in path.read_bytes(), path.relative_to(site)
+
+
+def test_every_page_is_compacted(site: Path) -> None:
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert compact_html(html) == html, f"{path.relative_to(site)} was not compacted"
+        assert "\n\n" not in html.split("<pre", 1)[0], path.relative_to(site)
+
+
+def test_compacting_keeps_the_code_and_the_highlighting_that_shows() -> None:
+    code = (
+        '<div class="highlight"><pre><span></span><code><span class="k">def</span>'
+        '<span class="w"> </span><span class="nf">f</span><span class="p">(</span>'
+        '<span class="n">x</span><span class="p">):</span>\n    <span class="k">return</span> '
+        '<span class="n">x</span> <span class="o">*</span> <span class="mi">2</span>'
+        "</code></pre></div>"
+    )
+    compacted = compact_html(code)
+    assert re.sub(r"<[^>]+>", "", compacted) == re.sub(r"<[^>]+>", "", code)
+    assert re.findall(r'class="(\w+)"', compacted) == ["highlight", "k", "nf", "k", "mi"]
+
+
+def test_the_search_index_is_within_its_budget(site: Path) -> None:
+    size = (site / "search" / "search_index.json").stat().st_size
+    assert size <= SEARCH_BUDGET, f"search_index.json is {size:,} bytes"
+
+
+def test_the_sitemap_lists_every_page_at_the_site_url(site: Path) -> None:
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    listed = set(re.findall(r"<loc>([^<]+)</loc>", sitemap))
+    pages = {
+        DEFAULT_SITE_URL + ("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/")
+        for p in site.rglob("index.html")
+    }
+    assert listed == pages
+
+
+def test_the_404_page_links_only_to_pages_that_exist(site: Path) -> None:
+    html = (site / "404.html").read_text(encoding="utf-8")
+    assert "Page not found" in html
+    assert 'for="__search"' in html, "no way to search from the 404 page"
+    targets = set(re.findall(r'(?:href|src)="(/[^"#]*)', html))
+    assert len(targets) > 10, targets
+    for target in sorted(targets):
+        path = site / target.lstrip("/")
+        assert path.is_file() or (path / "index.html").is_file(), f"404.html links {target}"
+
+
+def test_every_family_overlay_gives_each_curve_a_colour_of_its_own(site: Path) -> None:
+    shown = 0
+    for path in sorted((site / "assets" / "figures").glob("overlay-*.svg")):
+        svg = path.read_text(encoding="utf-8")
+        groups = re.findall(r'<g id="f-(\d+)">\s*<path [^>]*style="[^"]*stroke: (#[0-9a-f]+)', svg)
+        assert groups, f"{path.name}: no curves found"
+        colours = [colour for _, colour in groups]
+        assert len(set(colours)) == len(colours), f"{path.name} repeats a colour: {colours}"
+        shown += len(colours)
+    # Each member once per scheme and width (four variants).
+    assert shown == 4 * len(CATALOG)

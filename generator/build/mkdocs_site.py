@@ -1,4 +1,5 @@
-"""``mkdocs build --strict`` through MkDocs's own API, dated by the last commit."""
+"""``mkdocs build --strict`` through MkDocs's own API, dated by the last commit, then
+lightened (``generator.build.lighten``)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from generator.build.lighten import lighten
 from generator.errors import BuildError
 from generator.paths import Paths
 
@@ -28,6 +30,7 @@ def run_mkdocs(paths: Paths, docs: Path, output: Path) -> None:
             str(paths.mkdocs_config), docs_dir=str(docs), site_dir=str(output), strict=True
         )
         mkdocs_build(config)
+        lighten(output)
     except MkDocsException as error:
         raise BuildError(
             f"mkdocs build --strict failed ({error}); site/ was left as it was"

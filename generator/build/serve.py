@@ -107,9 +107,13 @@ def _serve(paths: Paths, address: str, progress: Progress, stops: _StopSignals) 
     try:
         with stops.deferred():
             scratch = Path(tempfile.mkdtemp(prefix="activations-serve-"))
-        # The site's configuration, with docs_dir pointing at the folder generated here.
+        # The site's configuration, with docs_dir pointing at the folder generated here; the
+        # theme overrides by absolute path, as MkDocs reads a relative one from this file.
         config = scratch / "mkdocs.yml"
-        config.write_text(f"INHERIT: {paths.mkdocs_config}\ndocs_dir: {paths.docs.resolve()}\n")
+        config.write_text(
+            f"INHERIT: {paths.mkdocs_config}\ndocs_dir: {paths.docs.resolve()}\n"
+            f"theme:\n  custom_dir: {paths.overrides.resolve()}\n"
+        )
         command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", address]
         with stops.deferred():  # its own process group: Ctrl-C reaches it once, from _stop
             server = subprocess.Popen(

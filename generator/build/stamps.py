@@ -25,6 +25,9 @@ from generator.paths import Paths
 # Everything a build reads besides the catalog: the generator, its templates and assets,
 # the site configuration and the pinned versions of what renders it.
 _INPUTS: Final = ("generator", "mkdocs.yml", "package-lock.json", "requirements")
+# The one environment variable mkdocs.yml reads: where the site is published (sitemap.xml,
+# canonical links and the 404 page's links depend on it).
+SITE_URL: Final = "SITE_URL"
 # What a digest takes in place of the bytes of anything that is not a regular file.
 _NOT_A_FILE: Final = b"\x00not a regular file"
 
@@ -32,6 +35,7 @@ _NOT_A_FILE: Final = b"\x00not a regular file"
 def digest(paths: Paths) -> str:
     """Of every input file's name and bytes."""
     hasher = hashlib.sha256()
+    hasher.update(f"{SITE_URL}={os.environ.get(SITE_URL, '')}\n".encode())
     for root in (*(paths.root / name for name in _INPUTS), paths.catalog):
         for part in _tree_parts(root, name=str):
             hasher.update(part)

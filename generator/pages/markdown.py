@@ -6,6 +6,7 @@ Nothing here computes: every value comes ready from the present stage.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jinja2
@@ -13,10 +14,12 @@ import markupsafe
 
 from generator.catalog.families import FAMILIES
 from generator.pages.reference import reference_pages
+from generator.present.comparison import CHIPS
 from generator.records import escape
 from generator.records.markup import placeholder
 from generator.records.views import SiteView
 
+_NAME_BREAK = re.compile(r"(\.|&#95;)(?=[A-Za-z])")  # "_" is "&#95;" once escaped
 PICKER_LIMITS = (2, 6)  # how many activations the comparison page's picker overlays
 
 
@@ -35,6 +38,7 @@ def render_pages(site: SiteView, templates: Path) -> dict[str, str]:
         ),
         "comparison.md": environment.get_template("comparison.md.j2").render(
             headers=site.comparison_headers,
+            chips=CHIPS,
             rows=site.comparison_rows,
             picker=site.picker,
             minimum=PICKER_LIMITS[0],
@@ -43,12 +47,22 @@ def render_pages(site: SiteView, templates: Path) -> dict[str, str]:
         ),
     }
     family_template = environment.get_template("family.md.j2")
+    overlays = {overlay.family: overlay for overlay in site.overlays}
     for family, rows in groups:
-        pages[f"families/{family.slug}.md"] = family_template.render(family=family, rows=rows)
+        pages[f"families/{family.slug}.md"] = family_template.render(
+            family=family, rows=rows, overlay=overlays.get(family)
+        )
     template = environment.get_template("activation.md.j2")
     for entry in site.entries:
         pages[entry.page] = template.render(**entry.page_context)
     return pages | reference_pages(site, environment)
+
+
+def identifier(value: str) -> str:
+    """Inline code for a dotted name (``torch.nn.functional.gelu``) that a narrow column
+    wraps only after a dot or an underscore followed by a letter (``<wbr>``); tables.css
+    keeps the browser from breaking it anywhere else."""
+    return _NAME_BREAK.sub(r"\1<wbr>", escape.code(value))
 
 
 def template_environment(templates: Path) -> jinja2.Environment:
@@ -69,6 +83,6 @@ def template_environment(templates: Path) -> jinja2.Environment:
     # The generator's own Markdown in a table cell.
     environment.filters["cell"] = lambda value: str(markupsafe.escape(value)).replace("|", "&#124;")
     environment.filters["attribute"] = escape.attribute
-    environment.filters["code"] = escape.code
+    environment.filters["code"] = identifier
     environment.filters["link"] = escape.link
     return environment

@@ -4,12 +4,18 @@ Every cell is computed: the property texts come from ``generator.present.text``,
 helpers the activation pages use, so the table and the pages cannot disagree. The table is
 emitted as an HTML block (it needs a class and sort keys), so the Markdown the helpers
 produce (``*not determined*``) is turned into HTML here.
+
+Sort keys are numbers where the column is ordered (several, compared in turn, for a range;
+ranks for yes/no and the like), text for names, "" where nothing is determined. Each row
+also carries what the page's filter reads: the names it matches and the properties (chips)
+that hold, from the same analysis as the cells.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Final
 
 import markupsafe
@@ -32,6 +38,7 @@ from generator.records.analysis import (
     ElementwiseAnalysis,
     Extreme,
     Moments,
+    Monotonicity,
     Properties,
     Saturation,
     Smoothness,
@@ -62,6 +69,48 @@ HEADERS: Final = (
 )
 
 
+# Ascending order of the ranked columns; a value missing here has no rank (sorted last).
+_MONOTONIC: Final = (
+    Monotonicity.STRICTLY_INCREASING,
+    Monotonicity.NON_DECREASING,
+    Monotonicity.NON_INCREASING,
+    Monotonicity.STRICTLY_DECREASING,
+    Monotonicity.NOT_MONOTONIC,
+)
+_SATURATION: Final = (Saturation.NONE, Saturation.SOFT, Saturation.HARD)
+
+
+@dataclass(frozen=True)
+class Chip:
+    """A toggle of the comparison filter: only rows whose ``token`` property holds."""
+
+    token: str
+    label: str
+    title: str  # what it means, shown on hover
+
+
+@dataclass(frozen=True)
+class TableRow(Row):
+    """A comparison row with what the filter reads: ``names`` (name, aliases and family,
+    joined by " | ") for the text box, ``properties`` (chip tokens that hold) for the chips."""
+
+    names: str
+    properties: tuple[str, ...]
+
+
+CHIPS: Final = (
+    Chip("bounded", "bounded", "Bounded below and above"),
+    Chip("monotonic", "monotonic", "Monotonic (increasing or decreasing)"),
+    Chip("smooth", "smooth", "C^∞: infinitely differentiable"),
+    Chip("zero-centred", "zero-centred", "Mean exactly 0 under N(0, 1)"),
+    Chip("self-gated", "self-gated", "x times a soft gate"),
+    *(
+        Chip(key, title.split()[0], f"A built-in in {title}")
+        for key, title in FRAMEWORK_TITLES.items()
+    ),
+)
+
+
 def html(markdown: str) -> str:
     """The helpers' page text as HTML: ``*x*`` becomes ``<em>x</em>``."""
     return _EMPHASIS.sub(r"<em>\1</em>", markdown)
@@ -84,8 +133,41 @@ def _row(activation: Activation, analysis: ElementwiseAnalysis | VectorAnalysis)
     else:
         cells += _vector_cells(analysis)
     shipped = [FRAMEWORK_TITLES[f.framework] for f in activation.frameworks]
-    cells.append(Cell(", ".join(shipped) or NOT_APPLICABLE, ", ".join(shipped)))
-    return Row(activation.id, tuple(cells))
+    cells.append(Cell(", ".join(shipped) or NOT_APPLICABLE, str(len(shipped))))
+    names = " | ".join((activation.name, *activation.aliases, activation.family.title))
+    return TableRow(activation.id, tuple(cells), names, chip_tokens(activation, analysis))
+
+
+def chip_tokens(activation: Activation, analysis: Analysis) -> tuple[str, ...]:
+    """The chip tokens that hold for this row, in the order of :data:`CHIPS`."""
+    facts = _facts(analysis)
+    shipped = {entry.framework for entry in activation.frameworks}
+    return tuple(c.token for c in CHIPS if c.token in shipped or facts.get(c.token, False))
+
+
+def _facts(analysis: Analysis) -> dict[str, bool]:
+    """The computed facts behind the property chips; a fact not determined is not shown."""
+    if isinstance(analysis, VectorAnalysis):
+        domain = analysis.component_range
+        bounded = domain is not None and bool(domain.inf.is_finite and domain.sup.is_finite)
+        return {"bounded": bounded, "smooth": _smooth(analysis.smoothness)}
+    p = analysis.properties
+    return {
+        "bounded": bool(p.bounded_below and p.bounded_above),
+        "monotonic": p.monotonicity not in (None, Monotonicity.NOT_MONOTONIC),
+        "smooth": _smooth(p.smoothness),
+        "zero-centred": mean_is_zero(p.moments),
+        "self-gated": bool(p.self_gated),
+    }
+
+
+def _smooth(value: Smoothness | None) -> bool:
+    return value is not None and value.infinite
+
+
+def mean_is_zero(moments: Moments | None) -> bool:
+    """E[f(X)] = 0 for X ~ N(0, 1), proved exactly (an enclosure cannot prove a zero)."""
+    return moments is not None and moments.mean.enclosure is None and moments.mean.value == 0
 
 
 def _family(family: Family) -> Cell:
@@ -104,8 +186,7 @@ def _elementwise_cells(properties: Properties) -> list[Cell]:
         _answer(properties.bounded_below),
         _answer(properties.bounded_above),
         Cell(
-            html(monotonicity(properties.monotonicity)),
-            _text(monotonicity(properties.monotonicity)),
+            html(monotonicity(properties.monotonicity)), _rank(properties.monotonicity, _MONOTONIC)
         ),
         _continuity(properties.smoothness),
         _mean(properties.moments),
@@ -149,8 +230,8 @@ def _mean(moments: Moments | None) -> Cell:
 
 
 def _answer(value: bool | None) -> Cell:
-    text = yes_no(value)
-    return Cell(html(text), "" if value is None else text)
+    """Sorted no (0) before yes (1)."""
+    return Cell(html(yes_no(value)), "" if value is None else str(int(value)))
 
 
 def _continuity(value: Smoothness | None) -> Cell:
@@ -162,18 +243,20 @@ def _continuity(value: Smoothness | None) -> Cell:
 
 
 def _saturation(tail: Tail) -> Cell:
-    """Short form of the page's saturation row: hard, soft or no (the page has the limit)."""
+    """Short form of the page's saturation row: hard, soft or no (the page has the limit);
+    sorted no, soft, hard."""
     if tail.saturation is None:
         return Cell(html(yes_no(None)), "")
     if tail.saturation is Saturation.NONE:
         text = "no" if tail.derivative_limit is not None else "no (f′ oscillates)"
     else:
         text = tail.saturation.value
-    return Cell(text, text)
+    return Cell(text, _rank(tail.saturation, _SATURATION))
 
 
-def _text(value: str) -> str:
-    return "" if value.startswith("*") else value
+def _rank(value: object, order: Sequence[object]) -> str:
+    """The sort key of a ranked column: the position in ``order``, "" when not determined."""
+    return str(order.index(value)) if value in order else ""
 
 
 def picker_groups(

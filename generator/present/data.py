@@ -111,7 +111,7 @@ def _derived(analysis: Analysis, printed: Formulas) -> Json:
                 # The named inner functions f′ and f″ are written in (GELU-tanh's u, u′, u″)
                 # and the named constants' values (SELU's λ, α).
                 "where": list(printed.inner),
-                "constants": printed.constants,
+                "constants": list(printed.constants),
             },
             "properties": _properties(analysis.properties),
         }

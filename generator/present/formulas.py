@@ -41,7 +41,7 @@ class Formulas:
     first: str | None  # None for vector entries, whose derivative is a Jacobian
     second: str | None
     identity: str | None = None  # f′ in terms of f (σ′ = σ(1 − σ)), where the entry gives one
-    constants: str | None = None  # the named constants' values, stated once below the formula
+    constants: tuple[str, ...] = ()  # the named constants' values, stated once below the formula
     inner: tuple[str, ...] = ()  # "u = …", "u^{\\prime} = …": what f′ and f″ are printed in
 
 

@@ -26,7 +26,9 @@ from generator.records.analysis import ElementwiseAnalysis
 from generator.records.catalog import Activation, Kind, Parameter
 from generator.records.services import Memo
 
-CURVES_PATH: Final = "assets/javascripts/curves.js"
+CURVES_PATH: Final = "assets/javascripts/curves.js"  # every entry: the comparison page's picker
+# One entry each, for the explorer on its page: a page loads its own curve, not all of them.
+ENTRY_CURVES: Final = "assets/javascripts/curves/{id}.js"
 HELPER: Final = "ActivationMath"  # the object activation-math.js defines on the global scope
 # SymPy functions JavaScript's Math lacks, printed as calls into the helper file.
 HELPER_FUNCTIONS: Final = {

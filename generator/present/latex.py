@@ -81,12 +81,13 @@ def definition(activation: Activation) -> str:
     return formula
 
 
-def constants(activation: Activation) -> str | None:
-    """The named constants' values, every typed digit: ``\\lambda = 1.0507…, \\alpha = …``."""
-    named = activation.display.constants
-    if not named:
-        return None
-    return ",\\quad ".join(f"{constant.latex} = {constant.digits}" for constant in named)
+def constants(activation: Activation) -> tuple[str, ...]:
+    """The named constants' values, every typed digit, one statement each
+    (``\\lambda = 1.0507…``): the page sets them as separate formulas, so that a narrow
+    screen wraps between them."""
+    return tuple(
+        f"{constant.latex} = {constant.digits}" for constant in activation.display.constants
+    )
 
 
 def derivative_line(

@@ -23,6 +23,7 @@ from generator.present.framework_code import framework_snippets
 from generator.present.frameworks import framework_rows
 from generator.present.jscode import slider
 from generator.present.printers import shortest_text_number
+from generator.present.search_terms import search_tags
 from generator.present.text import (
     FRAMEWORK_TITLES,
     properties_rows,
@@ -77,6 +78,7 @@ def common_context(parts: EntryParts, catalog: Sequence[EntryParts]) -> dict[str
             for p in activation.parameters
         ],
         "frameworks": framework_rows(activation),
+        "search_tags": search_tags(activation, [p.activation for p in catalog]),
         "frameworks_titles": FRAMEWORK_TITLES,
         "tolerances": _tolerance_texts(activation),
         "versions": versions_text(),

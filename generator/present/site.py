@@ -20,10 +20,9 @@ from generator.present.code import numpy_snippet
 from generator.present.data import catalog_json
 from generator.present.examples import examples
 from generator.present.figures import overlays
-from generator.present.figures import svg as figures
-from generator.present.figures.entry import FIGURES, entry_figures
+from generator.present.figures.entry import FIGURES, VARIANTS, entry_figures, variant
 from generator.present.formulas import formulas
-from generator.present.jscode import CURVES_PATH, cached_curve, curves_script
+from generator.present.jscode import CURVES_PATH, ENTRY_CURVES, cached_curve, curves_script
 from generator.present.kinds import plot, scalar_entries, view_of
 from generator.present.page import EntryParts, common_context
 from generator.present.table_csv import properties_csv
@@ -67,7 +66,7 @@ def present_all(
     for entry in entries:
         files |= entry.figures
     family_overlays = _overlays(parts, files, memo)
-    files[CURVES_PATH] = _curves(parts, memo, limit)
+    files |= _curves(parts, memo, limit)
     pairs = [(p.activation, p.analysis) for p in parts]
     steps.finish()
     return SiteView(
@@ -159,32 +158,40 @@ def _view(parts: EntryParts, catalog: Sequence[EntryParts]) -> EntryView:
     )
 
 
-def _curves(parts: Sequence[EntryParts], memo: Memo, limit: float) -> bytes:
-    """``curves.js``: f and f′ of every scalar entry, printed by SymPy for the widgets."""
+def _curves(parts: Sequence[EntryParts], memo: Memo, limit: float) -> dict[str, bytes]:
+    """``curves.js`` (f and f′ of every scalar entry, printed by SymPy for the widgets), and
+    a file of its own for each entry with an explorer (one with parameters)."""
     printed = []
     for activation, analysis in scalar_entries([(p.activation, p.analysis) for p in parts]):
         with entry_work(activation.source, "printing its curve", limit, field="expression"):
             printed.append(cached_curve(activation, analysis, memo))
-    return curves_script(printed).encode()
+    files = {CURVES_PATH: curves_script(printed).encode()}
+    for curve in printed:
+        if curve.sliders:
+            files[ENTRY_CURVES.format(id=curve.id)] = curves_script([curve]).encode()
+    return files
 
 
 def _overlays(
     parts: Sequence[EntryParts], files: dict[str, bytes], memo: Memo
 ) -> tuple[Overlay, ...]:
-    """One figure per family overlaying its members, for the comparison page."""
+    """Figures of each family overlaying its members (a few a figure), for the comparison
+    page."""
     result = []
     for family in FAMILIES:
         members = [(p.activation, p.analysis) for p in parts if p.activation.family == family]
         if not members:
             continue
-        for scheme in figures.SCHEMES:
-            path = f"{FIGURES}/overlay-{family.slug}-{scheme.name}.svg"
-            files[path] = overlays.family_overlay(members, scheme, memo, plot)
-        alt = overlays.description(family.title, [activation for activation, _ in members])
-        figure = FigureRef(
-            f"{FIGURES}/overlay-{family.slug}-light.svg",
-            f"{FIGURES}/overlay-{family.slug}-dark.svg",
-            alt,
-        )
-        result.append(Overlay(family, figure))
+        groups = overlays.split(members)
+        refs = []
+        for number, group in enumerate(groups, start=1):
+            stem = f"{FIGURES}/overlay-{family.slug}" + (f"-{number}" if len(groups) > 1 else "")
+            for scheme, phone in VARIANTS:
+                files[variant(stem, scheme, phone)] = overlays.family_overlay(
+                    group, scheme, memo, plot, phone
+                )
+            part = f"part {number} of {len(groups)}" if len(groups) > 1 else ""
+            alt = overlays.description(family.title, [a for a, _ in group], part)
+            refs.append(FigureRef.of(f"../{stem}", alt))  # from families/<slug>.md
+        result.append(Overlay(family, tuple(refs)))
     return tuple(result)

@@ -2,8 +2,9 @@
 
 Pages need no JavaScript to show math. Templates call ``tex``/``texblock``, which only
 mark the spot; :func:`typeset` then renders every distinct formula of every page in a
-single batched node process and swaps the HTML in. A display formula too wide for a phone
-(or a desktop column) is rendered a second time broken into lines
+single batched node process and swaps the HTML in (small inline math, an interval or a
+number, is written as text instead: ``generator.publish.plain_math``). A display formula
+too wide for a phone (or a desktop column) is rendered a second time broken into lines
 (``generator.present.breaking``), and the stylesheet shows the layout that fits.
 
 A formula KaTeX rejects, or a run past the :data:`~generator.deadlines.TYPESET`
@@ -26,6 +27,7 @@ from typing import Final
 from generator.deadlines import TYPESET
 from generator.errors import DETAIL_CHARACTERS, BuildError, CatalogError
 from generator.present.breaking import layouts
+from generator.publish.plain_math import plain_math
 from generator.records.catalog import Activation
 from generator.records.markup import PLACEHOLDER, decode
 from generator.records.services import Memo
@@ -36,6 +38,10 @@ Formula = tuple[str, bool]  # TeX, and whether it is display math
 _TAG_OR_ENTITY: Final = re.compile(r"(<[^>]*>|&#?[A-Za-z0-9]+;)")
 # Characters Markdown would read as markup inside the HTML's text: escape them as entities.
 _MARKDOWN_SPECIAL: Final = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|~^$:"}
+
+
+MATHML: Final = '<span class="katex-mathml">'
+MATHML_UNSEARCHED: Final = '<span class="katex-mathml" data-search-exclude>'
 
 
 def typeset(
@@ -54,25 +60,33 @@ def typeset(
     for path, text in pages.items():
         for match in PLACEHOLDER.finditer(text):
             tex, display = decode(match)
+            if not display and plain_math(tex) is not None:
+                continue
             for variant in layouts(tex) if display else (tex,):
                 holders = formulas.setdefault((variant, display), [])
                 if path not in holders:
                     holders.append(path)
     rendered = _cached_render(formulas, _Renderer(script, limit), entries, memo)
 
+    # Search indexes the text of a page (Material's data-search-exclude opts an element
+    # out): inline math keeps its glyphs (σ(x) reads well in a result) but not the TeX in
+    # KaTeX's MathML annotation; display math, a long run of glyphs, is left out whole.
     def replace(match: re.Match[str]) -> str:
         tex, display = decode(match)
         if not display:
-            return _protect(rendered[tex, display])
+            plain = plain_math(tex)
+            if plain is not None:
+                return _protect(plain)
+            return _protect(rendered[tex, display]).replace(MATHML, MATHML_UNSEARCHED, 1)
         desktop, phone = layouts(tex)
         html = _protect(rendered[desktop, True])
         if desktop == phone:
-            return f'<div class="math-display">{html}</div>'
+            return f'<div class="math-display" data-search-exclude>{html}</div>'
         narrow = _protect(rendered[phone, True])
         # Both layouts are in the page; extra.css shows the one that fits the screen.
         return (
-            f'<div class="math-display math-desktop">{html}</div>'
-            f'<div class="math-display math-phone">{narrow}</div>'
+            f'<div class="math-display math-desktop" data-search-exclude>{html}</div>'
+            f'<div class="math-display math-phone" data-search-exclude>{narrow}</div>'
         )
 
     return {path: PLACEHOLDER.sub(replace, text) for path, text in pages.items()}

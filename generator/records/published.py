@@ -102,8 +102,8 @@ JSON_FIELDS: Final = (
         "object",
         "function, derivative, second_derivative (vector kinds: function, jacobian) as LaTeX, "
         "as the pages show them (a long one broken over aligned lines); where: the inner "
-        "functions they are written in (u = …, u′ = …); constants: the named constants' values, "
-        "or null.",
+        "functions they are written in (u = …, u′ = …); constants: the named constants' "
+        "values, one statement each (λ = …).",
     ),
     Field(
         "properties", "object", "Computed by SymPy at the default parameters; null where undecided."

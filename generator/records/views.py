@@ -21,11 +21,21 @@ def page_of(activation_id: str) -> str:
 
 @dataclass(frozen=True)
 class FigureRef:
-    """One figure in both colour schemes, with the text that describes it."""
+    """One figure in both colour schemes, with the text that describes it; each scheme's
+    file is also drawn narrower for phones (``phone_*``), with text of the same size."""
 
     light: str
     dark: str
     alt: str
+    phone_light: str
+    phone_dark: str
+
+    @classmethod
+    def of(cls, stem: str, alt: str) -> FigureRef:
+        """The four files of one figure, named ``{stem}[-phone]-{light,dark}.svg``."""
+        light, dark = (f"{stem}-{scheme}.svg" for scheme in ("light", "dark"))
+        phone_light, phone_dark = (f"{stem}-phone-{scheme}.svg" for scheme in ("light", "dark"))
+        return cls(light, dark, alt, phone_light, phone_dark)
 
 
 @dataclass(frozen=True)
@@ -92,10 +102,11 @@ class EntryView:
 
 @dataclass(frozen=True)
 class Overlay:
-    """The static overlay of one family on the comparison page."""
+    """The static overlays of one family on its page: one figure per few members,
+    so that every curve of a figure has a colour of its own."""
 
     family: Family
-    figure: FigureRef
+    figures: tuple[FigureRef, ...]
 
 
 @dataclass(frozen=True)

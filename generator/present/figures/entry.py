@@ -18,6 +18,13 @@ from generator.records.views import FigureRef
 
 FIGURES: Final = "assets/figures"  # under docs/
 PlotMaker = Callable[[Activation, Analysis], Plot]  # the kind's plot (generator.present.kinds)
+# Every figure a page shows comes in both schemes, drawn wide and for phones.
+VARIANTS: Final = tuple((scheme, phone) for scheme in figures.SCHEMES for phone in (False, True))
+
+
+def variant(stem: str, scheme: figures.Scheme, phone: bool) -> str:
+    """The file of one variant, as ``FigureRef.of`` names it."""
+    return f"{stem}{'-phone' if phone else ''}-{scheme.name}.svg"
 
 
 @dataclass(frozen=True)
@@ -39,9 +46,7 @@ def entry_figures(
     )
     return EntryFigures(
         files=files,
-        figure=FigureRef(
-            f"../{FIGURES}/{name}-light.svg", f"../{FIGURES}/{name}-dark.svg", description
-        ),
+        figure=FigureRef.of(f"../{FIGURES}/{name}", description),
         extra=extra,
         thumbnail=f"{FIGURES}/{name}-thumb.svg",
         card=f"{FIGURES}/{name}-card.svg",
@@ -54,8 +59,8 @@ def _draw(
     name = activation.id
     files: dict[str, bytes] = {}
     plot = plot_of(activation, analysis)
-    for scheme in figures.SCHEMES:
-        files[f"{FIGURES}/{name}-{scheme.name}.svg"] = figures.draw(plot, scheme)
+    for scheme, phone in VARIANTS:
+        files[variant(f"{FIGURES}/{name}", scheme, phone)] = figures.draw(plot, scheme, phone)
     files[f"{FIGURES}/{name}-thumb.svg"] = figures.sparkline(plot.curves[0])
     files[f"{FIGURES}/{name}-card.svg"] = figures.card(plot)
     extra = None
@@ -70,13 +75,12 @@ def _temperature_chart(activation: Activation, files: dict[str, bytes]) -> Figur
     groups = plots.temperature_groups(activation)
     categories = tuple(f"x{k + 1} = {score:g}" for k, score in enumerate(plots.SCORES))
     label = f"{function_name(activation)}(x / T)"
-    for scheme in figures.SCHEMES:
-        files[f"{FIGURES}/{name}-temperature-{scheme.name}.svg"] = figures.bars(
-            groups, categories, label, scheme
+    for scheme, phone in VARIANTS:
+        files[variant(f"{FIGURES}/{name}-temperature", scheme, phone)] = figures.bars(
+            groups, categories, label, scheme, phone
         )
-    return FigureRef(
-        f"../{FIGURES}/{name}-temperature-light.svg",
-        f"../{FIGURES}/{name}-temperature-dark.svg",
+    return FigureRef.of(
+        f"../{FIGURES}/{name}-temperature",
         f"Bar chart of {activation.name} of the scores {list(plots.SCORES)} divided by a"
         f" temperature T of {', '.join(f'{t:g}' for t in plots.TEMPERATURES)}: a low"
         " temperature sharpens the distribution, a high one flattens it.",

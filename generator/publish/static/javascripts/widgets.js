@@ -87,6 +87,15 @@
 
   function Frame(svg) {
     var box = svg.viewBox.baseVal;
+    // Shown narrower than its canvas (a phone), the plot gets a canvas as wide as it is
+    // shown, at the same proportions: its tick labels (12px in extra.css) then stay 12 CSS
+    // px instead of shrinking with the picture to 6.
+    var shown = svg.getBoundingClientRect().width;
+    if (box && box.width && shown > 0 && shown < box.width) {
+      var height = Math.round((box.height * shown) / box.width);
+      svg.setAttribute("viewBox", "0 0 " + Math.round(shown) + " " + height);
+      box = svg.viewBox.baseVal;
+    }
     this.svg = svg;
     this.width = box && box.width ? box.width : 640;
     this.height = box && box.height ? box.height : 360;
@@ -196,6 +205,7 @@
     if (!curve || !svg) {
       return;
     }
+    root.hidden = false; // shown before it is measured (Frame)
     var frame = new Frame(svg);
     var pathF = frame.clipped(svg.querySelector("path.curve-f"));
     var pathDf = frame.clipped(svg.querySelector("path.curve-df"));
@@ -244,7 +254,6 @@
         redraw();
       });
     }
-    root.hidden = false;
     redraw();
   }
 
@@ -255,6 +264,7 @@
     if (!svg) {
       return;
     }
+    root.hidden = false; // shown before it is measured (Frame)
     var frame = new Frame(svg);
     var layer = svg.querySelector("g.picker-curves") || svg.appendChild(svgElement("g", { class: "picker-curves" }));
     var boxes = Array.prototype.slice.call(root.querySelectorAll("input[type=checkbox][data-activation]"));
@@ -359,40 +369,40 @@
     if (derivative) {
       derivative.addEventListener("change", redraw);
     }
-    root.hidden = false;
     redraw();
   }
 
-  /* ---- comparison table: click a header to sort, type to filter ----------------------- */
+  /* ---- comparison table: click a header to sort; type, or press chips, to filter ---- */
 
+  /* The generator writes every sort key (generator/present/comparison.py): a number, a few
+     numbers compared in turn (a range: lower end, then upper end), or text; "" where
+     nothing is determined, which stays last in either direction. */
   function sortKey(cell) {
-    return cell ? (cell.getAttribute("data-sort") || cell.textContent || "").trim() : "";
+    return cell ? cell.getAttribute("data-sort") || "" : "";
+  }
+
+  function numbers(key) {
+    var values = key.split(" ").map(Number);
+    return values.some(isNaN) ? null : values;
   }
 
   function compareKeys(a, b) {
-    if (a === "" || b === "") {
-      return (a === "") - (b === ""); // empty (not determined) last
-    }
-    var x = Number(a);
-    var y = Number(b);
-    if (!isNaN(x) && !isNaN(y)) {
-      return x < y ? -1 : x > y ? 1 : 0;
+    var x = numbers(a);
+    var y = numbers(b);
+    if (x && y) {
+      for (var i = 0; i < Math.min(x.length, y.length); i += 1) {
+        if (x[i] !== y[i]) {
+          return x[i] < y[i] ? -1 : 1;
+        }
+      }
+      return x.length - y.length;
     }
     return a.localeCompare(b, undefined, { numeric: true, sensitivity: "base" });
   }
 
-  function setUpTable(table) {
-    var body = table.tBodies[0];
+  function setUpSorting(table, body, rows) {
     var headers = Array.prototype.slice.call(table.querySelectorAll("thead th"));
-    if (!body) {
-      return;
-    }
-    var rows = Array.prototype.slice.call(body.rows);
-    rows.forEach(function (row, index) {
-      row.setAttribute("data-index", String(index));
-    });
     var state = { column: -1, direction: 1 };
-
     headers.forEach(function (header, column) {
       var button = document.createElement("button");
       button.type = "button";
@@ -405,47 +415,88 @@
       button.addEventListener("click", function () {
         state.direction = state.column === column ? -state.direction : 1;
         state.column = column;
-        var sorted = Array.prototype.slice.call(body.rows).sort(function (a, b) {
-          var order =
-            compareKeys(sortKey(a.cells[column]), sortKey(b.cells[column])) ||
-            Number(a.getAttribute("data-index")) - Number(b.getAttribute("data-index"));
+        var sorted = rows.slice().sort(function (a, b) {
+          var x = sortKey(a.cells[column]);
+          var y = sortKey(b.cells[column]);
+          if ((x === "") !== (y === "")) {
+            return x === "" ? 1 : -1;
+          }
+          var order = compareKeys(x, y) || Number(a.getAttribute("data-index")) - Number(b.getAttribute("data-index"));
           return state.direction * order;
         });
         sorted.forEach(function (row) {
           body.appendChild(row);
         });
         headers.forEach(function (other, index) {
-          other.setAttribute(
-            "aria-sort",
-            index !== column ? "none" : state.direction > 0 ? "ascending" : "descending"
-          );
+          other.setAttribute("aria-sort", index !== column ? "none" : state.direction > 0 ? "ascending" : "descending");
         });
       });
     });
+  }
 
+  /* The box matches a row's names (data-names: name, aliases, family), any of several
+     terms separated by commas; each pressed chip also requires its token in the row's
+     data-properties. */
+  function setUpFilter(rows) {
     var filter = document.getElementById("comparison-filter");
-    if (filter) {
-      // The text a reader sees in each row, read once while every row is shown.
-      var texts = rows.map(function (row) {
-        return (row.innerText || row.textContent || "").toLowerCase();
-      });
-      var count = document.getElementById("comparison-count");
-      var apply = function () {
-        var query = filter.value.trim().toLowerCase();
-        var shown = 0;
-        rows.forEach(function (row, index) {
-          row.hidden = query !== "" && texts[index].indexOf(query) < 0;
-          shown += row.hidden ? 0 : 1;
-        });
-        if (count) {
-          count.textContent = shown + " of " + rows.length + " shown";
-        }
-      };
-      filter.addEventListener("input", apply);
-      var wrapper = filter.closest(".comparison-filter");
-      (wrapper || filter).hidden = false;
-      apply();
+    if (!filter) {
+      return;
     }
+    var wrapper = filter.closest(".comparison-filter") || filter;
+    var chips = Array.prototype.slice.call(wrapper.querySelectorAll("button.comparison-chip[data-property]"));
+    var count = document.getElementById("comparison-count");
+    var names = rows.map(function (row) {
+      return (row.getAttribute("data-names") || "").toLowerCase();
+    });
+    var properties = rows.map(function (row) {
+      return (row.getAttribute("data-properties") || "").split(" ");
+    });
+    var apply = function () {
+      var terms = filter.value.toLowerCase().split(",").map(function (term) {
+        return term.trim();
+      }).filter(Boolean);
+      var wanted = chips.filter(function (chip) {
+        return chip.getAttribute("aria-pressed") === "true";
+      }).map(function (chip) {
+        return chip.getAttribute("data-property");
+      });
+      var shown = 0;
+      rows.forEach(function (row, index) {
+        var named = !terms.length || terms.some(function (term) {
+          return names[index].indexOf(term) >= 0;
+        });
+        var holds = wanted.every(function (token) {
+          return properties[index].indexOf(token) >= 0;
+        });
+        row.hidden = !(named && holds);
+        shown += row.hidden ? 0 : 1;
+      });
+      if (count) {
+        count.textContent = shown + " of " + rows.length + " shown";
+      }
+    };
+    filter.addEventListener("input", apply);
+    chips.forEach(function (chip) {
+      chip.addEventListener("click", function () {
+        chip.setAttribute("aria-pressed", chip.getAttribute("aria-pressed") === "true" ? "false" : "true");
+        apply();
+      });
+    });
+    wrapper.hidden = false;
+    apply();
+  }
+
+  function setUpTable(table) {
+    var body = table.tBodies[0];
+    if (!body) {
+      return;
+    }
+    var rows = Array.prototype.slice.call(body.rows);
+    rows.forEach(function (row, index) {
+      row.setAttribute("data-index", String(index));
+    });
+    setUpSorting(table, body, rows);
+    setUpFilter(rows);
   }
 
   /* ---- wiring ------------------------------------------------------------------------- */
