@@ -22,7 +22,8 @@ WEIGHED: Final = (
     "activations/relu/",
     "activations/silu/",
     "activations/softmax/",
-    "activations/elu/",  # an explorer page: its scripts count
+    "activations/elu/",  # explorer pages: their scripts count
+    "activations/hardshrink/",
 )
 
 
