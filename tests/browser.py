@@ -11,11 +11,12 @@ import functools
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from socketserver import BaseRequestHandler
 from typing import Any, Final
 from urllib.parse import urlsplit
 
@@ -107,13 +108,19 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 @contextmanager
 def serve(directory: Path) -> Iterator[str]:
     """``directory`` over HTTP on 127.0.0.1 (a free port); yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+    with serve_with(functools.partial(_QuietHandler, directory=str(directory))) as url:
+        yield url
+
+
+@contextmanager
+def serve_with(handler: Callable[..., BaseRequestHandler], path: str = "/") -> Iterator[str]:
+    """A server of ``handler`` on 127.0.0.1 (a free port); yields the URL of ``path``."""
     server = ThreadingHTTPServer((HOST, 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
     try:
-        yield f"http://{HOST}:{server.server_address[1]}/"
+        yield f"http://{HOST}:{server.server_address[1]}{path}"
     finally:
         server.shutdown()
         server.server_close()

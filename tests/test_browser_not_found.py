@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import functools
 import os
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from contextlib import AbstractContextManager
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any, Final
 from urllib.parse import urlsplit
@@ -22,7 +21,7 @@ from playwright.sync_api import Browser, sync_playwright
 
 from generator.build.mkdocs_site import run_mkdocs
 from generator.paths import Paths
-from tests.browser import HOST, SCHEMES, Tab, chromium_path, launch, shared_site
+from tests.browser import SCHEMES, Tab, chromium_path, launch, serve_with, shared_site
 
 PREFIX: Final = "/reference/"  # the sub-path the site is published under
 MISSING: Final = ("no-such-page/", "activations/no-such-page/deeper/", "activations/gelu/x.png")
@@ -59,19 +58,8 @@ class _SubPathHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@contextmanager
-def serve_under_prefix(site: Path) -> Iterator[str]:
-    handler = functools.partial(_SubPathHandler, site=site)
-    server = ThreadingHTTPServer((HOST, 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="sub-path-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://{HOST}:{server.server_address[1]}{PREFIX}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+def serve_under_prefix(site: Path) -> AbstractContextManager[str]:
+    return serve_with(functools.partial(_SubPathHandler, site=site), PREFIX)
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,6 @@
   var plot = window.ActivationPlot; // plot.js
   var curves = plot.curves;
   var svgElement = plot.svgElement;
-  var formatNumber = plot.formatNumber;
   var sampleCurve = plot.sampleCurve;
   var yRange = plot.yRange;
   var Frame = plot.Frame;
