@@ -26,7 +26,7 @@ SHORT = 200
 
 
 def test_the_catalog_names_inner_functions() -> None:
-    assert {"gelu_tanh", "smish", "soboleva_tanh"} <= {a.id for a in INNER}
+    assert {"acon_c", "gelu_tanh", "smish", "soboleva_tanh"} <= {a.id for a in INNER}
     assert [i.latex for i in BY_ID["soboleva_tanh"].display.inner] == ["N", "D"]
 
 
@@ -59,6 +59,31 @@ def test_soboleva_tanh_reads_as_the_quotient_rule() -> None:
     names = [line.partition(" = ")[0] for line in printed.inner]
     primes = ["", r"^{\prime}", r"^{\prime\prime}"]
     assert names == [f"{name}{prime}" for prime in primes for name in ("N", "D")]
+
+
+def test_a_linear_inner_function_is_written_as_u_not_x_times_its_slope() -> None:
+    """ACON-C's u = β(p₁ − p₂)x: u″ = 0 is never printed, and xu′ reads u."""
+    acon = BY_ID["acon_c"]
+    printed = formulas._print(acon, elementwise_analysis(acon))
+    assert printed.first is not None
+    assert printed.second is not None
+    for line in (printed.first, printed.second):
+        derivative = line.partition(" = ")[2]
+        assert r"\sigma\left(u\right)" in derivative, line
+        assert "x" not in derivative, f"x is written as u/u′: {line}"
+        assert r"\prime\prime" not in derivative, line
+    assert [line.partition(" = ")[0] for line in printed.inner] == ["u", r"u^{\prime}"]
+
+
+def test_a_linear_inner_function_is_never_divided_by_its_slope() -> None:
+    """Where x stands alone (not times u′), writing it u/u′ would divide by a u′ that may be
+    0 (ACON-C with p₁ = p₂): that form is not among those tried."""
+    acon = BY_ID["acon_c"]
+    (u,) = acon.display.inner
+    x, slope = acon.variable, u.derivative_symbol(1)
+    assert formulas._in_linear_inner(x * slope + 1, x, (u,)) == [u.symbol + 1]
+    assert formulas._in_linear_inner(x + u.symbol, x, (u,)) == []
+    assert formulas._in_linear_inner(x**2 * slope, x, (u,)) == []
 
 
 @each(INNER)

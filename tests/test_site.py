@@ -183,10 +183,32 @@ def test_every_family_overlay_gives_each_curve_a_colour_of_its_own(site: Path) -
     shown = 0
     for path in sorted((site / "assets" / "figures").glob("overlay-*.svg")):
         svg = path.read_text(encoding="utf-8")
-        groups = re.findall(r'<g id="f-(\d+)">\s*<path [^>]*style="[^"]*stroke: (#[0-9a-f]+)', svg)
+        groups = re.findall(r'<g id="f-(\d+)">\s*<path [^>]*style="[^"]*stroke: ?(#[0-9a-f]+)', svg)
         assert groups, f"{path.name}: no curves found"
         colours = [colour for _, colour in groups]
         assert len(set(colours)) == len(colours), f"{path.name} repeats a colour: {colours}"
         shown += len(colours)
     # Each member once per scheme and width (four variants).
     assert shown == 4 * len(CATALOG)
+
+
+def test_a_formula_drawn_for_desktop_and_phone_has_one_mathml(site: Path) -> None:
+    """Both drawings sit in one .katex beside the desktop layout's MathML, so a screen
+    reader reads the formula once, at any width."""
+    html = (site / "activations" / "acon_c" / "index.html").read_text(encoding="utf-8")
+    blocks = re.findall(r'<div class="math-display" data-search-exclude>(.*?)</div>', html)
+    both = [block for block in blocks if "math-phone" in block]
+    assert both, "no formula on the ACON-C page has a phone layout"
+    for block in both:
+        assert block.count('class="katex-mathml"') == 1
+        assert block.count('class="katex-html math-desktop"') == 1
+        assert block.count('class="katex-html math-phone"') == 1
+
+
+def test_katex_stylesheet_and_fonts_are_what_the_math_uses(site: Path) -> None:
+    css = (site / "assets" / "katex" / "katex.min.css").read_text(encoding="utf-8")
+    fonts = {path.name for path in (site / "assets" / "katex" / "fonts").iterdir()}
+    assert len(css) < 10_000, "KaTeX's stylesheet was not cut to the site's math"
+    assert set(re.findall(r"url\(fonts/([\w-]+\.woff2)\)", css)) == fonts
+    assert ".woff)" not in css
+    assert ".ttf)" not in css

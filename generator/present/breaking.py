@@ -54,6 +54,18 @@ def fit(lhs: str, body: str, budget: float = BUDGET_EM) -> str:
     return f"\\begin{{aligned}} &{head}{first}{continued} \\end{{aligned}}"
 
 
+def where_clause(forms: Sequence[str]) -> tuple[str, bool]:
+    """The inner functions a derivative is printed in (``u = …``), as one display formula:
+    "where u = …, u′ = …" on one line where that fits a phone (so the page
+    needs no second layout of it), else one row each, aligned on ``=``; and whether it is
+    the rows (the page then writes "where" above them)."""
+    line = "\\text{where}\\quad " + ",\\quad ".join(forms)
+    if tex_width(line) <= BUDGET_EM:
+        return line, False
+    rows = " \\\\ ".join(form.replace(" = ", " &= ", 1) for form in forms)
+    return f"\\begin{{aligned}} {rows} \\end{{aligned}}", True
+
+
 def layouts(tex: str) -> tuple[str, str]:
     """The display formula ``tex`` laid out for a desktop column and for a phone's: each
     the formula itself where it fits, broken into lines where it does not."""

@@ -31,7 +31,7 @@ from generator.errors import CatalogError
 from generator.present import latex
 from generator.present.proofs import InnerForm, prove_display, prove_inner
 from generator.records.analysis import ElementwiseAnalysis, Piece
-from generator.records.catalog import Activation
+from generator.records.catalog import Activation, Inner, InnerSymbol
 from generator.records.services import Memo
 
 
@@ -136,11 +136,16 @@ def _in_inner_functions(
         for order in (1, 2)
     }
     plain = {function: inner.symbol for inner, function in applied.items()}
+    # A linear inner function (ACON-C's u = β(p₁ − p₂)x) has u″ = 0 and xu′ = u.
+    linear = tuple(inner for inner in display.inner if _linear(inner.expression, x))
+    vanishing = {inner.derivative_symbol(2): sp.Integer(0) for inner in linear}
     forms = _Forms(activation)
     derived, found = canonical(source), []
     for excluded in (kinks, corners):
         derived = sp.piecewise_fold(sp.diff(derived, x))
-        shown = _tidy(activation, derived.xreplace(named).xreplace(plain))
+        shown = _tidy(
+            activation, derived.xreplace(named).xreplace(plain).xreplace(vanishing), linear
+        )
         if shown.has(sp.Derivative, sp.Subs, *applied.values()):
             raise CatalogError(activation.source, "inner", "the derivative is not one of u, u′, u″")
         where = forms.used(shown)
@@ -177,19 +182,29 @@ class _Forms:
         return self._found[index, order]
 
 
-def _tidy(activation: Activation, expression: sp.Expr) -> sp.Expr:
+def _linear(inner: sp.Expr, x: sp.Symbol) -> bool:
+    """Whether ``inner`` is a multiple of x: u = xu′, so x may be written u/u′."""
+    return bool(sp.simplify(inner - x * sp.diff(inner, x)) == 0)
+
+
+def _tidy(activation: Activation, expression: sp.Expr, linear: tuple[Inner, ...] = ()) -> sp.Expr:
     """The shortest printed (:func:`_cost`) of a few equal forms: as derived, common factors
     taken out, the sum collected on the inner symbols, factored; each also with its signs
-    and common numbers taken out of the factors of products (:func:`_plain`)."""
+    and common numbers taken out of the factors of products (:func:`_plain`). With a
+    ``linear`` inner function u, each is tried with xu′ written as u as well."""
     if isinstance(expression, sp.Piecewise):
-        return sp.Piecewise(*((_tidy(activation, e), c) for e, c in expression.args))
+        return sp.Piecewise(*((_tidy(activation, e, linear), c) for e, c in expression.args))
     inner = activation.display.inner
     named = {i.derivative_symbol(order) for i in inner for order in (0, 1, 2)}
-    names = sorted(named & expression.free_symbols, key=str)
-    forms = [expression, sp.factor_terms(expression)]
-    forms.append(sp.factor_terms(sp.collect(sp.expand(expression), names)))
-    with contextlib.suppress(sp.PolynomialError, NotImplementedError, ValueError, TypeError):
-        forms.append(sp.factor(expression))
+    starts = [expression, *_in_linear_inner(expression, activation.variable, linear)]
+    forms: list[sp.Expr] = []
+    for start in starts:
+        names = sorted(named & start.free_symbols, key=str)
+        forms += [start, sp.factor_terms(start)]
+        forms.append(sp.factor_terms(sp.collect(sp.expand(start), names)))
+        forms.append(_apart_from_inner(start, named))
+        with contextlib.suppress(sp.PolynomialError, NotImplementedError, ValueError, TypeError):
+            forms.append(sp.factor(start))
     forms += [_plain(form) for form in forms]
     shortest: sp.Expr = min(forms, key=lambda form: _cost(activation, form))
     return shortest
@@ -206,6 +221,30 @@ def _cost(activation: Activation, form: sp.Expr) -> tuple[int, int, str]:
             nested += any(sp.fraction(term)[1] != 1 for term in numerator.args)
     length = len(latex.expression(activation, form)) + 4 * int(sp.count_ops(form))
     return nested, length, str(form)
+
+
+def _in_linear_inner(expression: sp.Expr, x: sp.Symbol, linear: tuple[Inner, ...]) -> list[sp.Expr]:
+    """``expression`` with x written u/u′ for each ``linear`` inner function u, where that
+    leaves no division by u′ (which may be 0: ACON-C with p₁ = p₂)."""
+    written = []
+    for function in linear:
+        slope = function.derivative_symbol(1)
+        form = expression.xreplace({x: function.symbol / slope})
+        if not sp.denom(sp.together(form)).has(slope):
+            written.append(form)
+    return written
+
+
+def _apart_from_inner(expression: sp.Expr, named: set[InnerSymbol]) -> sp.Expr:
+    """A sum's terms in the inner symbols factored together, the others left apart:
+    p₂ + (p₁ − p₂)σ(u)(1 + u(1 − σ(u))), not p₂ + (p₁ − p₂)σ(u) + (p₁ − p₂)uσ(u)(1 − σ(u))."""
+    terms = sp.Add.make_args(expression)
+    inner = [term for term in terms if term.free_symbols & named]
+    rest = [term for term in terms if not term.free_symbols & named]
+    if len(inner) < 2 or not rest:
+        return expression
+    factored: sp.Expr = sp.Add(*rest) + sp.factor_terms(sp.Add(*inner))
+    return factored
 
 
 def _plain(expression: sp.Expr) -> sp.Expr:

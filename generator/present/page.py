@@ -16,6 +16,7 @@ from generator.analysis.calculus import equal
 from generator.numerics.report import Accuracy
 from generator.present import latex
 from generator.present.accuracy import accuracy_view
+from generator.present.breaking import where_clause
 from generator.present.checked import versions_text
 from generator.present.figures.entry import EntryFigures
 from generator.present.formulas import Formulas
@@ -137,7 +138,7 @@ def elementwise_context(parts: EntryParts, catalog: Sequence[EntryParts]) -> dic
         "first": printed.first,
         "second": printed.second,
         "identity": printed.identity,
-        "inner": printed.inner,
+        "where": where_clause(printed.inner) if printed.inner else None,
         "properties": properties_rows(activation, analysis.properties),
         "kinks": kinks,
         "no_second": [sp.latex(point) for point in analysis.no_second_derivative_at],

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 
 from generator.errors import BuildError
 from generator.paths import Paths
 from generator.publish.katex import typeset
+from generator.publish.katex_css import classes_in, trimmed
 from generator.records.services import Memo
 from generator.records.views import SiteView
 
@@ -20,11 +22,12 @@ def publish(pages: Mapping[str, str], site: SiteView, paths: Paths, memo: Memo) 
     files |= {path: text.encode("utf-8") for path, text in typeset_pages.items()}
     files["activations.json"] = _json(site.catalog_json)
     files["activations.csv"] = site.properties_csv.encode()
-    return files | static_files(paths)
+    return files | static_files(paths, classes_in(typeset_pages.values()))
 
 
-def static_files(paths: Paths) -> dict[str, bytes]:
-    """The site's own stylesheet and scripts, KaTeX's CSS and fonts, all served from the site."""
+def static_files(paths: Paths, used: frozenset[str]) -> dict[str, bytes]:
+    """The site's own stylesheets and scripts, and KaTeX's CSS and fonts cut to what the
+    math (whose elements carry the classes ``used``) needs, all served from the site."""
     katex = paths.katex / "dist"
     if not katex.is_dir():
         raise BuildError(f"{katex} is missing: run 'npm ci' (make site does this)")
@@ -33,10 +36,15 @@ def static_files(paths: Paths) -> dict[str, bytes]:
         for path in sorted(paths.static.rglob("*"))
         if path.is_file()
     }
-    files["assets/katex/katex.min.css"] = (katex / "katex.min.css").read_bytes()
-    for font in sorted((katex / "fonts").glob("*.woff2")):
-        files[f"assets/katex/fonts/{font.name}"] = font.read_bytes()
+    ours = [data.decode() for path, data in files.items() if path.endswith(".css")]
+    css = trimmed((katex / "katex.min.css").read_text(encoding="utf-8"), used, ours)
+    files["assets/katex/katex.min.css"] = css.encode()
+    for font in sorted(set(_FONT.findall(css))):
+        files[f"assets/katex/fonts/{font}"] = (katex / "fonts" / font).read_bytes()
     return files
+
+
+_FONT = re.compile(r"url\(fonts/([\w-]+\.woff2)\)")
 
 
 def _json(data: Mapping[str, object]) -> bytes:

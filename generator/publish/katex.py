@@ -79,17 +79,37 @@ def typeset(
                 return _protect(plain)
             return _protect(rendered[tex, display]).replace(MATHML, MATHML_UNSEARCHED, 1)
         desktop, phone = layouts(tex)
-        html = _protect(rendered[desktop, True])
-        if desktop == phone:
-            return f'<div class="math-display" data-search-exclude>{html}</div>'
-        narrow = _protect(rendered[phone, True])
-        # Both layouts are in the page; extra.css shows the one that fits the screen.
-        return (
-            f'<div class="math-display math-desktop" data-search-exclude>{html}</div>'
-            f'<div class="math-display math-phone" data-search-exclude>{narrow}</div>'
-        )
+        html = rendered[desktop, True]
+        if desktop != phone:
+            html = both_layouts(html, rendered[phone, True])
+        return f'<div class="math-display" data-search-exclude>{_protect(html)}</div>'
 
     return {path: PLACEHOLDER.sub(replace, text) for path, text in pages.items()}
+
+
+_LAYOUT: Final = '<span class="katex-html" aria-hidden="true">'
+_CLOSING: Final = "</span></span>"  # after the drawing: the ends of .katex and .katex-display
+
+
+def both_layouts(desktop: str, phone: str) -> str:
+    """One formula holding both drawings KaTeX made of it, the desktop's and the phone's,
+    and the desktop's MathML only: extra.css shows the drawing that fits the screen, and
+    a screen reader reads the formula once, whatever the width."""
+    mathml, wide = _drawing(desktop)
+    _, narrow = _drawing(phone)
+    return (
+        f'{mathml}<span class="katex-html math-desktop" aria-hidden="true">{wide}'
+        f'<span class="katex-html math-phone" aria-hidden="true">{narrow}{_CLOSING}'
+    )
+
+
+def _drawing(html: str) -> tuple[str, str]:
+    """KaTeX's display HTML cut in two: up to its drawing (the MathML), and the drawing's
+    content with the drawing's own closing tag."""
+    if html.count(_LAYOUT) != 1 or not html.endswith(_CLOSING):
+        raise BuildError(f"KaTeX's display HTML has an unexpected shape: {_bounded(html)}")
+    head, drawing = html.split(_LAYOUT)
+    return head, drawing[: -len(_CLOSING)]
 
 
 class _RenderError(Exception):
