@@ -27,7 +27,7 @@ def docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
 OPAQUE = frozenset(
     {"parameters", "defaults", "arguments", "select", "range", "component_range", "latex"}
     | {"properties.saturation", "properties.gradient_at_kinks", "properties.gaussian_moments"}
-    | {"frameworks.*.tolerance"}
+    | {"frameworks.*.tolerance", "texts.*.framework_notes"}
 )
 
 
@@ -37,7 +37,7 @@ def _paths(value: object, prefix: str = "") -> set[str]:
         return set()
     found = set()
     for key, inner in value.items():
-        if prefix == "frameworks.":
+        if prefix in ("frameworks.", "texts."):  # framework names, languages
             key = "*"
         path = prefix + key
         found.add(path)

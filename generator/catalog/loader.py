@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Final
 
@@ -25,6 +26,7 @@ from generator.catalog.limits import NAME_CHARACTERS
 from generator.catalog.named import elementary
 from generator.catalog.quoting import quoted
 from generator.catalog.reserved import name_problem
+from generator.catalog.translations import read_translations
 from generator.catalog.yaml_loader import parse_yaml
 from generator.deadlines import LOAD, entry_work
 from generator.errors import CatalogError
@@ -59,7 +61,16 @@ def load_catalog(folder: Path | None = None) -> Catalog:
         raise CatalogError(folder, "<catalog>", "holds no *.yaml files")
     limit = LOAD.seconds()
     activations = tuple(_load_in_time(path, limit) for path in paths)
-    return tuple(sorted(activations, key=lambda activation: activation.id))
+    activations = tuple(sorted(activations, key=lambda activation: activation.id))
+    chinese = read_translations(folder, activations)
+    if chinese is None:
+        return activations
+    return tuple(
+        replace(activation, translations=(chinese[activation.id],))
+        if activation.id in chinese
+        else activation
+        for activation in activations
+    )
 
 
 def _load_in_time(path: Path, limit: float) -> Activation:

@@ -49,6 +49,7 @@ def _record(activation: Activation, analysis: Analysis, snippet: Snippet, memo: 
         "expression": sp.srepr(activation.expression),
         "parameters": {p.name: json_number(p.default) for p in activation.parameters},
         "summary": activation.summary,
+        "texts": _texts(activation),
         "frameworks": _frameworks(activation),
         "references": [
             {
@@ -67,6 +68,33 @@ def _record(activation: Activation, analysis: Analysis, snippet: Snippet, memo: 
         },
     }
     return record | _derived(analysis, printed)
+
+
+def _texts(activation: Activation) -> Json:
+    """The entry's prose by language: English, and each translation the catalog has."""
+    return {
+        texts.language: {
+            "aliases": list(texts.aliases),
+            "summary": texts.summary,
+            "adaptive": texts.adaptive,
+            "shape": texts.shape,
+            "pros": list(texts.pros),
+            "cons": list(texts.cons),
+            "uses": list(texts.uses),
+            "parameters": dict(
+                zip((p.name for p in activation.parameters), texts.parameters, strict=True)
+            ),
+            "kink_notes": list(texts.kink_notes),
+            "differences": [
+                {"framework": difference.framework, "description": description}
+                for difference, description in zip(
+                    activation.differences, texts.differences, strict=True
+                )
+            ],
+            "framework_notes": dict(texts.framework_notes),
+        }
+        for texts in (activation.texts(), *activation.translations)
+    }
 
 
 def _frameworks(activation: Activation) -> Json:

@@ -194,6 +194,35 @@ class Difference:
 
 
 @dataclass(frozen=True)
+class EntryTexts:
+    """An entry's prose in one language: every field a reader reads as text.
+
+    English comes from the entry's own file (:meth:`Activation.texts`), Chinese from its
+    sibling ``zh/<id>.yaml`` (``generator.catalog.translations``). Parameter descriptions
+    and kink notes are in the entry's order; ``framework_notes`` pairs a framework with
+    its note, for the frameworks that have one. ``aliases`` are names readers use in that
+    language (修正线性单元), searched besides the entry's own.
+    """
+
+    language: str
+    aliases: tuple[str, ...]
+    summary: str
+    adaptive: str | None
+    shape: str | None
+    pros: tuple[str, ...]
+    cons: tuple[str, ...]
+    uses: tuple[str, ...]
+    parameters: tuple[str, ...]
+    kink_notes: tuple[str, ...]
+    differences: tuple[str, ...]
+    framework_notes: tuple[tuple[str, str], ...]
+    source: Path
+
+    def framework_note(self, framework: str) -> str | None:
+        return dict(self.framework_notes).get(framework)
+
+
+@dataclass(frozen=True)
 class Activation:
     """One catalog entry, validated, with its formula parsed into SymPy."""
 
@@ -219,6 +248,33 @@ class Activation:
     references: tuple[Reference, ...]
     source: Path
     display: Display
+    translations: tuple[EntryTexts, ...] = ()  # the entry's prose in other languages
+
+    def texts(self, language: str = "en") -> EntryTexts:
+        """The entry's prose in ``language``: its own fields for English, else a
+        translation (KeyError where it has none)."""
+        if language == "en":
+            return EntryTexts(
+                language="en",
+                aliases=self.aliases,
+                summary=self.summary,
+                adaptive=self.adaptive,
+                shape=self.shape,
+                pros=self.pros,
+                cons=self.cons,
+                uses=self.uses,
+                parameters=tuple(parameter.description for parameter in self.parameters),
+                kink_notes=tuple(kink.note for kink in self.kinks),
+                differences=tuple(difference.description for difference in self.differences),
+                framework_notes=tuple(
+                    (entry.framework, entry.note) for entry in self.frameworks if entry.note
+                ),
+                source=self.source,
+            )
+        for texts in self.translations:
+            if texts.language == language:
+                return texts
+        raise KeyError(f"{self.id} has no {language} texts")
 
     @property
     def defaults(self) -> dict[sp.Symbol, sp.Rational]:

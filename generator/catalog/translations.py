@@ -1,0 +1,223 @@
+"""The Chinese edition's texts of every entry, each in a sibling file found by name.
+
+``entries/relu.yaml`` holds the formula and the English prose; ``entries/zh/relu.yaml``
+holds the same prose fields in Chinese, and nothing else: formulas, numbers, framework
+names and references are shared. Every prose field the English file has must be there
+(the same number of pros, cons and uses, a description for each parameter, a note for
+each kink and for each framework with a note), or the build fails naming the file and the
+field; an entry may only go without a file when ``zh/_untranslated.yaml`` lists it. A
+catalog folder with no ``zh/`` folder has no Chinese edition.
+
+Each text is read as English prose is (bounded, no control characters) and must hold a
+Chinese character, so an English sentence pasted in is refused where it stands.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Final
+
+from generator.catalog.fields import Fields
+from generator.catalog.files import catalog_files, read_catalog_file
+from generator.catalog.limits import NAME_CHARACTERS
+from generator.catalog.yaml_loader import parse_yaml
+from generator.errors import CatalogError
+from generator.records.catalog import Activation, EntryTexts
+
+LANGUAGE: Final = "zh"
+UNTRANSLATED_FILE: Final = "_untranslated.yaml"
+# A character of the CJK Unified Ideographs (with extension A) or CJK punctuation.
+_CHINESE: Final = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def translation_folder(catalog: Path) -> Path | None:
+    """Where the Chinese texts of the catalog in ``catalog`` are; None: no Chinese edition."""
+    folder = catalog / LANGUAGE
+    return folder if folder.is_dir() else None
+
+
+def read_translations(
+    catalog: Path, activations: tuple[Activation, ...]
+) -> dict[str, EntryTexts] | None:
+    """Each entry's Chinese texts by id (an entry listed as untranslated has none); None for
+    a catalog without a Chinese edition."""
+    folder = translation_folder(catalog)
+    if folder is None:
+        return None
+    untranslated = _untranslated(folder, {a.id for a in activations})
+    by_id = {activation.id: activation for activation in activations}
+    for path in catalog_files(folder):
+        if path.stem not in by_id and path.name != UNTRANSLATED_FILE:
+            raise CatalogError(path, "<file>", f"translates no entry: there is no {path.stem}.yaml")
+    texts: dict[str, EntryTexts] = {}
+    for activation in activations:
+        path = folder / f"{activation.id}.yaml"
+        if activation.id in untranslated:
+            if path.exists():
+                listed = folder / UNTRANSLATED_FILE
+                raise CatalogError(
+                    listed, "untranslated", f"lists {activation.id}, translated in {path.name}"
+                )
+            continue
+        if not path.exists():
+            problem = f"is missing: {activation.source.name} has no Chinese texts"
+            raise CatalogError(path, "<file>", f"{problem} (or list it in {UNTRANSLATED_FILE})")
+        texts[activation.id] = read_entry_texts(path, activation)
+    return texts
+
+
+def _untranslated(folder: Path, ids: set[str]) -> frozenset[str]:
+    path = folder / UNTRANSLATED_FILE
+    if not path.exists():
+        return frozenset()
+    fields = Fields(path, parse_yaml(path, read_catalog_file(path).decode("utf-8")))
+    listed = fields.text_list("untranslated", required=False, limit=NAME_CHARACTERS)
+    for name in listed:
+        if name not in ids:
+            raise fields.fail("untranslated", f"lists {name!r}, which is not an entry")
+    fields.finish(known=("untranslated",))
+    return frozenset(listed)
+
+
+def read_entry_texts(path: Path, activation: Activation) -> EntryTexts:
+    """The Chinese counterpart of every prose field of ``activation``, from ``path``."""
+    content = read_catalog_file(path)
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CatalogError(path, "<syntax>", "is not UTF-8 text") from None
+    fields = Fields(path, parse_yaml(path, text))
+    if fields.text("id") != activation.id:
+        raise fields.fail("id", f"must be {activation.id!r}, the entry it translates")
+    texts = EntryTexts(
+        language=LANGUAGE,
+        aliases=_chinese_list(fields, "aliases", None, limit=NAME_CHARACTERS),
+        summary=_chinese(fields, "summary"),
+        adaptive=_optional(fields, "adaptive", activation.adaptive),
+        shape=_optional(fields, "shape", activation.shape),
+        pros=_chinese_list(fields, "pros", len(activation.pros)),
+        cons=_chinese_list(fields, "cons", len(activation.cons)),
+        uses=_chinese_list(fields, "uses", len(activation.uses)),
+        parameters=_parameters(fields, activation),
+        kink_notes=tuple(
+            _chinese(entry, "note") for entry in _records(fields, "kinks", len(activation.kinks))
+        ),
+        differences=tuple(
+            _chinese(entry, "description")
+            for entry in _records(fields, "differences", len(activation.differences))
+        ),
+        framework_notes=_framework_notes(fields, activation),
+        source=path,
+    )
+    fields.finish(known=FIELDS)
+    return texts
+
+
+FIELDS: Final = (
+    "id",
+    "aliases",
+    "summary",
+    "adaptive",
+    "shape",
+    "pros",
+    "cons",
+    "uses",
+    "parameters",
+    "kinks",
+    "differences",
+    "frameworks",
+)
+
+
+def _chinese(fields: Fields, key: str) -> str:
+    text = fields.text(key)
+    _require_chinese(fields, key, text)
+    return text
+
+
+def _require_chinese(fields: Fields, key: str, text: str) -> None:
+    if not _CHINESE.search(text):
+        raise fields.fail(key, f"is not Chinese: {text[:60]!r} has no Chinese character")
+
+
+def _optional(fields: Fields, key: str, english: str | None) -> str | None:
+    if english is None:
+        if fields.has(key):
+            raise fields.fail(key, "is given, but the English entry has no such text")
+        fields.absent(key)
+        return None
+    return _chinese(fields, key)
+
+
+def _chinese_list(
+    fields: Fields, key: str, count: int | None, *, limit: int | None = None
+) -> tuple[str, ...]:
+    """A list of Chinese texts; ``count`` of them (None: any number, the field optional)."""
+    if limit is None:
+        items = fields.text_list(key, required=count is not None)
+    else:
+        items = fields.text_list(key, required=count is not None, limit=limit)
+    if count is not None and len(items) != count:
+        raise fields.fail(key, f"has {len(items)} items; the English entry has {count}")
+    for position, item in enumerate(items):
+        _require_chinese(fields, f"{key}[{position}]", item)
+    return items
+
+
+def _records(fields: Fields, key: str, count: int) -> list[Fields]:
+    if count == 0:
+        if fields.has(key):
+            raise fields.fail(key, "is given, but the English entry has none")
+        fields.absent(key)
+        return []
+    records = fields.records(key)
+    if len(records) != count:
+        raise fields.fail(key, f"has {len(records)} items; the English entry has {count}")
+    return records
+
+
+def _parameters(fields: Fields, activation: Activation) -> tuple[str, ...]:
+    """Each parameter's description, in the English entry's order."""
+    names = [parameter.name for parameter in activation.parameters]
+    if not names:
+        if fields.has("parameters"):
+            raise fields.fail("parameters", "is given, but the English entry has none")
+        fields.absent("parameters")
+        return ()
+    table = fields.table("parameters")
+    if sorted(table) != sorted(names):
+        raise fields.fail("parameters", f"must describe exactly {', '.join(names)}")
+    descriptions = []
+    for name in names:
+        entry = Fields(fields.path, table[name], fields.name(f"parameters.{name}"))
+        descriptions.append(_chinese(entry, "description"))
+        entry.finish(known=("description",))
+    return tuple(descriptions)
+
+
+def _framework_notes(fields: Fields, activation: Activation) -> tuple[tuple[str, str], ...]:
+    """(framework, note) for each framework whose English entry has a note."""
+    noted = [entry.framework for entry in activation.frameworks if entry.note]
+    if not noted:
+        if fields.has("frameworks"):
+            raise fields.fail("frameworks", "is given, but no framework of the entry has a note")
+        fields.absent("frameworks")
+        return ()
+    table = fields.table("frameworks")
+    if sorted(table) != sorted(noted):
+        raise fields.fail("frameworks", f"must give the note of exactly {', '.join(noted)}")
+    notes = []
+    for framework in noted:
+        entry = Fields(fields.path, table[framework], fields.name(f"frameworks.{framework}"))
+        notes.append((framework, _chinese(entry, "note")))
+        entry.finish(known=("note",))
+    return tuple(notes)
+
+
+def untranslated_ids(catalog: Path) -> frozenset[str]:
+    """The entries ``zh/_untranslated.yaml`` lists (none without a Chinese edition)."""
+    folder = translation_folder(catalog)
+    if folder is None:
+        return frozenset()
+    return _untranslated(folder, {path.stem for path in catalog_files(catalog)})
