@@ -23,7 +23,8 @@ from generator.catalog.files import catalog_files, read_catalog_file
 from generator.catalog.limits import NAME_CHARACTERS
 from generator.catalog.yaml_loader import parse_yaml
 from generator.errors import CatalogError
-from generator.records.catalog import Activation, EntryTexts
+from generator.records.catalog import Activation
+from generator.records.texts import EntryTexts
 
 LANGUAGE: Final = "zh"
 UNTRANSLATED_FILE: Final = "_untranslated.yaml"
