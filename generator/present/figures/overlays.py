@@ -79,7 +79,8 @@ def description(family_title: str, members: Sequence[Activation], part: str = ""
     """The alt text; ``part`` ("part 1 of 3") where the family takes several figures."""
     names = ", ".join(activation.name for activation in members)
     which = f" ({part})" if part else ""
-    return f"Overlay of the {family_title} family{which}: f and f′, for x from −5 to 5, of {names}."
+    family = f"the family “{family_title}”{which}"
+    return f"Overlay of {family}: f and f′, for x from −5 to 5, of {names}."
 
 
 def _draw(members: Sequence[tuple[str, Curve, Curve]], scheme: Scheme, phone: bool) -> bytes:
