@@ -24,11 +24,16 @@ WIDTHS: Final = (1400, 390)
 FULL_CSS: Final = Paths.default().katex / "dist" / "katex.min.css"
 _CLASS: Final = re.compile(r"\.(-?[A-Za-z_][\w-]*)")
 
-# Every element inside a formula: where it is drawn and how its text looks.
+# Every element inside a formula: where it is drawn within its formula (the page's flow
+# above it, a lazy figure loading or not, moves the whole formula, not its parts) and how
+# its text looks.
 BOXES: Final = """() => Array.from(document.querySelectorAll('.katex, .katex *'), (element) => {
     const box = element.getBoundingClientRect();
+    const formula = (element.parentElement && element.parentElement.closest('.katex')
+        || element).getBoundingClientRect();
     const style = getComputedStyle(element);
-    return [box.x, box.y, box.width, box.height].map((v) => v.toFixed(2)).join(' ')
+    return [box.x - formula.x, box.y - formula.y, box.width, box.height]
+            .map((v) => v.toFixed(2)).join(' ')
         + ' ' + [style.fontFamily, style.fontSize, style.fontStyle, style.fontWeight,
                  style.color, style.borderBottomWidth, style.display].join(' ');
 })"""
