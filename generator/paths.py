@@ -51,6 +51,11 @@ class Paths:
         return self.root / "mkdocs.yml"
 
     @property
+    def mkdocs_chinese_config(self) -> Path:
+        """The Chinese edition's: mkdocs.yml with docs/zh/ into site/zh/, in Chinese."""
+        return self.root / "mkdocs.zh.yml"
+
+    @property
     def katex(self) -> Path:
         """KaTeX as installed by ``npm ci``: its stylesheet, fonts and package.json."""
         return self.root / "node_modules" / "katex"

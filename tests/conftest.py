@@ -74,7 +74,8 @@ def site_view() -> SiteView:
 
     analyses = [analysis_of(a) for a in CATALOG]
     steps = Progress.silent().stage("drawing", len(CATALOG))
-    return present_all(CATALOG, analyses, {}, MEMO, steps)
+    (english, *_) = present_all(CATALOG, analyses, {}, MEMO, steps)
+    return english
 
 
 def each(activations: tuple[Activation, ...]) -> pytest.MarkDecorator:

@@ -27,7 +27,8 @@ T = TypeVar("T")
 
 ACTIVATION_PAGES: Final = tuple(f"activations/{a.id}/" for a in CATALOG)
 FAMILY_PAGES: Final = tuple(sorted({f"families/{a.family.slug}/" for a in CATALOG}))
-PAGES: Final = ("", "properties/", *FAMILY_PAGES, *ACTIVATION_PAGES)
+ENGLISH_PAGES: Final = ("", "properties/", *FAMILY_PAGES, *ACTIVATION_PAGES)
+PAGES: Final = (*ENGLISH_PAGES, *(f"zh/{page}" for page in ENGLISH_PAGES))  # both editions
 PARAMETERISED: Final = tuple(a for a in CATALOG if a.parameters)
 RAW_TEX: Final = ("@@tex-", "$$", "\\frac", "\\operatorname")
 SCREENSHOT_PAGES: Final = {"home": "", "gelu": "activations/gelu/", "comparison": "comparison/"}
@@ -88,7 +89,7 @@ def check_page(tab: Tab, path: str) -> None:
         *(f"raw TeX visible: {marker}" for marker in RAW_TEX if marker in state["text"]),
         *(f"image not loaded: {image['src']}" for image in state["images"] if not image["loaded"]),
     ]
-    if path.startswith("activations/") and not state["katex"]:
+    if path.removeprefix("zh/").startswith("activations/") and not state["katex"]:
         problems.append("no KaTeX output (.katex)")
     assert not problems, f"{path or 'home page'}:\n  " + "\n  ".join(problems)
 

@@ -192,3 +192,37 @@ def test_each_activation_page_is_tagged_with_its_names(
     location = f"activations/{activation.id}/"
     (doc,) = [d for d in index["docs"] if d["location"] == location]
     assert tuple(doc["tags"]) == search_tags(activation, CATALOG)
+
+
+# The Chinese edition: what a Chinese reader types, with no spaces between the words.
+CHINESE_TYPED: Final = {
+    "修正线性单元": "activations/relu/",
+    "双曲正切": "activations/tanh/",
+    "梯度消失": "properties/",
+    "饱和": "properties/",
+    "激活函数": "",
+}
+
+
+def test_chinese_queries_find_the_page_they_mean(tabs: dict[str, Tab]) -> None:
+    page = tabs["light"].visit("zh/")
+    found = ask(page, list(CHINESE_TYPED))
+    wrong = [
+        f"{query!r}: first {found[query][:3]}, expected {expected!r}"
+        for query, expected in CHINESE_TYPED.items()
+        if not found[query] or page_of(found[query][0]) != expected
+    ]
+    assert not wrong, "\n  ".join(["queries that miss:", *wrong])
+
+
+def test_every_chinese_alias_finds_its_page_first(tabs: dict[str, Tab]) -> None:
+    page = tabs["light"].visit("zh/")
+    names = {alias: a.id for a in CATALOG for alias in a.texts("zh").aliases}
+    assert len(names) > 40
+    found = ask(page, sorted(names))
+    wrong = [
+        f"{query!r}: first {found[query][:2]}, expected activations/{entry}/"
+        for query, entry in sorted(names.items())
+        if not found[query] or page_of(found[query][0]) != f"activations/{entry}/"
+    ]
+    assert not wrong, f"{len(wrong)} of {len(names)} Chinese names miss:\n  " + "\n  ".join(wrong)

@@ -12,12 +12,14 @@ import pytest
 
 from generator.build.cache import Cache
 from generator.pages import render_pages
-from generator.present.comparison import HEADERS, PRESELECTED
+from generator.present.comparison import HEADERS
 from generator.present.figures import overlays
 from generator.present.figures import svg as figures
 from generator.present.jscode import slider
 from generator.present.kinds import plot
+from generator.present.picker import PRESELECTED
 from generator.present.text import FRAMEWORK_TITLES, monotonicity, smoothness, yes_no
+from generator.present.words import ENGLISH
 from generator.records.analysis import ElementwiseAnalysis
 from generator.records.catalog import Activation, Kind
 from generator.records.views import FigureRef, Overlay
@@ -114,11 +116,11 @@ def test_table_values_are_the_computed_properties() -> None:
         p = analysis.properties
         cells = re.findall(r"<td[^>]*>(.*?)</td>", rows[activation.id])
         expected = {
-            3: yes_no(p.bounded_below),
-            4: yes_no(p.bounded_above),
-            5: monotonicity(p.monotonicity),
-            6: smoothness(p.smoothness),
-            10: yes_no(p.self_gated),
+            3: yes_no(p.bounded_below, ENGLISH),
+            4: yes_no(p.bounded_above, ENGLISH),
+            5: monotonicity(p.monotonicity, ENGLISH),
+            6: smoothness(p.smoothness, ENGLISH),
+            10: yes_no(p.self_gated, ENGLISH),
         }
         for column, text in expected.items():
             html = re.sub(r"\*([^*]+)\*", r"<em>\1</em>", text)

@@ -30,6 +30,7 @@ from generator.numerics.frameworks import (
 )
 from generator.present.checked import coverage_sentence
 from generator.present.framework_code import framework_snippets
+from generator.present.words import ENGLISH
 from generator.records.catalog import Activation, Kind
 from generator.records.frameworks import FrameworkEntry
 from tests.conftest import CATALOG, PATHS, SCALAR, VECTOR, elementwise_analysis
@@ -226,7 +227,9 @@ def test_pytorch_rrelu_is_random_in_training_and_the_formula_in_eval() -> None:
 @pytest.mark.parametrize(("activation", "framework", "kind", "setting"), _cases(CATALOG))
 def test_code_tab_runs(activation: Activation, framework: str, kind: None, setting: None) -> None:
     """The snippet on the page is run as written: it must give the formula's values."""
-    (snippet,) = [s for s in framework_snippets(activation) if s.framework == framework]
+    (snippet,) = [
+        s for s in framework_snippets(activation, (), ENGLISH) if s.framework == framework
+    ]
     assert snippet.source is not None
     prepare(framework)  # Keras on its JAX backend, as the page says
     namespace: dict[str, object] = {}

@@ -18,6 +18,7 @@ from generator.implementations import forms
 from generator.numerics import frameworks, reference
 from generator.numerics.grid import accuracy_grid
 from generator.present.framework_code import FLOAT32_IN_KERAS, demoted_calls, framework_snippets
+from generator.present.words import ENGLISH
 from generator.records.catalog import Activation, Kind
 from tests.conftest import CATALOG, MEMO, elementwise_analysis
 from tests.numeric import breakpoints, parameter_sets
@@ -158,7 +159,9 @@ GATED_CASES: Final = [
 @pytest.mark.parametrize(("framework", "activation"), GATED_CASES)
 def test_gated_units_split_and_gate(framework: str, activation: Activation) -> None:
     """Run on [1, x]: the output is the gate g(x) and its gradient g′(x), as the formula says."""
-    (snippet,) = [s for s in framework_snippets(activation, CATALOG) if s.framework == framework]
+    (snippet,) = [
+        s for s in framework_snippets(activation, CATALOG, ENGLISH) if s.framework == framework
+    ]
     assert snippet.scratch is not None
     frameworks.prepare(framework)
     namespace: dict[str, Any] = {}

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import html as html_module
 import json
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
 from generator.build.lighten import compact_html
 from generator.build.pipeline import build_site
 from generator.records.catalog import Activation, Kind
-from tests.budgets import SEARCH_BUDGET
+from tests.budgets import SEARCH_BUDGETS
 from tests.conftest import CATALOG, PATHS, each
 
 # mkdocs.yml's site_url when SITE_URL is not set.
@@ -153,19 +155,23 @@ def test_compacting_keeps_the_code_and_the_highlighting_that_shows() -> None:
     assert re.findall(r'class="(\w+)"', compacted) == ["highlight", "k", "nf", "k", "mi"]
 
 
-def test_the_search_index_is_within_its_budget(site: Path) -> None:
-    size = (site / "search" / "search_index.json").stat().st_size
-    assert size <= SEARCH_BUDGET, f"search_index.json is {size:,} bytes"
+def test_each_search_index_is_within_its_budget(site: Path) -> None:
+    assert set(SEARCH_BUDGETS) == {"search/search_index.json", "zh/search/search_index.json"}
+    for index, budget in SEARCH_BUDGETS.items():
+        size = (site / index).stat().st_size
+        assert size <= budget, f"{index} is {size:,} bytes"
+        text = (site / index).read_text(encoding="utf-8")
+        unescaped = json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":"))
+        assert text == unescaped, f"{index}: characters escaped as \\uXXXX"
 
 
-def test_the_sitemap_lists_every_page_at_the_site_url(site: Path) -> None:
-    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    listed = set(re.findall(r"<loc>([^<]+)</loc>", sitemap))
-    pages = {
-        DEFAULT_SITE_URL + ("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/")
-        for p in site.rglob("index.html")
-    }
-    assert listed == pages
+def test_each_edition_s_sitemap_lists_its_pages_at_the_site_url(site: Path) -> None:
+    english, chinese = edition_pages(site)
+    for root, pages in (("", english), ("zh/", chinese)):
+        sitemap = (site / root / "sitemap.xml").read_text(encoding="utf-8")
+        listed = set(re.findall(r"<loc>([^<]+)</loc>", sitemap))
+        expected = {DEFAULT_SITE_URL + root + (f"{page}/" if page else "") for page in pages}
+        assert listed == expected, root or "English"
 
 
 def test_the_404_page_links_only_to_pages_that_exist(site: Path) -> None:
@@ -182,6 +188,8 @@ def test_the_404_page_links_only_to_pages_that_exist(site: Path) -> None:
 def test_every_family_overlay_gives_each_curve_a_colour_of_its_own(site: Path) -> None:
     shown = 0
     for path in sorted((site / "assets" / "figures").glob("overlay-*.svg")):
+        if "-zh-" in path.name:  # the Chinese edition's own, where a legend says "(gate)"
+            continue
         svg = path.read_text(encoding="utf-8")
         groups = re.findall(r'<g id="f-(\d+)">\s*<path [^>]*style="[^"]*stroke: ?(#[0-9a-f]+)', svg)
         assert groups, f"{path.name}: no curves found"
@@ -212,3 +220,75 @@ def test_katex_stylesheet_and_fonts_are_what_the_math_uses(site: Path) -> None:
     assert set(re.findall(r"url\(fonts/([\w-]+\.woff2)\)", css)) == fonts
     assert ".woff)" not in css
     assert ".ttf)" not in css
+
+
+# ---- the two editions ------------------------------------------------------------------
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+LATIN_WORD = re.compile(r"\b[A-Za-z]{3,}\b")
+IDENTIFIER = re.compile(r"\S*[._\d]\S*")
+PROSE = re.compile(r"<(p|li|td|th|h[1-6]|summary|label|button)\b[^>]*>(.*?)</\1>", re.S)
+NOT_PROSE = re.compile(
+    r"<(code|pre|svg|script|a)\b.*?</\1>|<span class=\"katex.*?</span></span></span>", re.S
+)
+
+
+def edition_pages(site: Path) -> tuple[set[str], set[str]]:
+    """The page paths of the English edition and of the Chinese one (under zh/)."""
+    english, chinese = set(), set()
+    for index in site.rglob("index.html"):
+        path = index.parent.relative_to(site).as_posix()
+        if path == "zh" or path.startswith("zh/"):
+            chinese.add(path.removeprefix("zh").lstrip("/"))
+        else:
+            english.add("" if path == "." else path)
+    return english, chinese
+
+
+def test_every_page_is_in_both_editions(site: Path) -> None:
+    english, chinese = edition_pages(site)
+    assert len(english) > 70
+    assert english == chinese
+
+
+def test_the_language_switch_leads_to_the_same_page_in_the_other_edition(site: Path) -> None:
+    english, _ = edition_pages(site)
+    for path in sorted(english):
+        for root in ("", "zh/"):
+            page = site / root / path / "index.html"
+            html = page.read_text(encoding="utf-8")
+            switch = re.findall(r'<a href="([^"]+)" hreflang="(en|zh)"', html)
+            targets = {lang: href for href, lang in switch}
+            assert set(targets) == {"en", "zh"}, f"{root}{path}: no language switch"
+            base = "http://site/" + "/".join(part for part in (root.strip("/"), path) if part) + "/"
+            for lang, href in targets.items():
+                resolved = urljoin(base, href)
+                expected = f"http://site/{'zh/' if lang == 'zh' else ''}{path}/"
+                assert resolved.rstrip("/") == expected.rstrip("/"), (root + path, lang, href)
+
+
+def test_no_english_prose_on_a_chinese_page(site: Path) -> None:
+    """A prose block (paragraph, list item, cell, heading) on a Chinese page holds more
+    Chinese characters than English words, once code, math and links (names of entries,
+    titles of papers) are left out; a page's references are the papers' own titles."""
+    english_blocks = []
+    for index in sorted((site / "zh").rglob("index.html")):
+        html = index.read_text(encoding="utf-8")
+        article = html[html.find("<article") : html.find("</article>")]
+        article = re.sub(r'<h2[^>]*id="references".*', "", article, flags=re.S)
+        for _, block in PROSE.findall(NOT_PROSE.sub(" ", article)):
+            text = " ".join(html_module.unescape(re.sub(r"<[^>]+>", " ", block)).split())
+            plain = IDENTIFIER.sub(" ", text)  # keras.activations.relu, max_value, ReLU6
+            words = LATIN_WORD.findall(plain)
+            if len(words) >= 6 and len(HAN.findall(plain)) < len(words):
+                english_blocks.append(f"{index.parent.relative_to(site)}: {text[:100]}")
+    assert not english_blocks, f"{len(english_blocks)} English blocks, e.g. {english_blocks[:5]}"
+
+
+def test_a_chinese_overlay_legend_is_in_chinese(site: Path) -> None:
+    chinese = sorted((site / "assets" / "figures").glob("overlay-*-zh-*.svg"))
+    assert chinese, "no overlay drawn for the Chinese edition"
+    for path in chinese:
+        svg = path.read_text(encoding="utf-8")
+        assert "（门控）" in svg, f"{path.name}: the legend does not say 门控"
+        assert "(gate)" not in svg

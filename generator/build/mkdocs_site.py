@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import os
 import subprocess
+from collections.abc import Mapping
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -30,6 +31,17 @@ def run_mkdocs(paths: Paths, docs: Path, output: Path) -> None:
             str(paths.mkdocs_config), docs_dir=str(docs), site_dir=str(output), strict=True
         )
         mkdocs_build(config)
+        if (docs / "zh").is_dir():  # the Chinese edition, under the English site's root
+            chinese = load_config(
+                str(paths.mkdocs_chinese_config),
+                docs_dir=str(docs / "zh"),
+                site_dir=str(output / "zh"),
+                site_url=f"{config.site_url or ''}zh/",
+                strict=True,
+            )
+            chinese["nav"] = navigation(docs / "zh", chinese["extra"].get("sections", {}))
+            logging.getLogger("jieba").setLevel(logging.WARNING)  # imported by Material's search
+            mkdocs_build(chinese)
         lighten(output)
     except MkDocsException as error:
         raise BuildError(
@@ -37,6 +49,19 @@ def run_mkdocs(paths: Paths, docs: Path, output: Path) -> None:
         ) from None
     finally:
         logger.removeHandler(handler)
+
+
+def navigation(docs: Path, sections: Mapping[str, str]) -> list[object]:
+    """The navigation MkDocs would make of ``docs`` (the pages, the home page first, then a
+    section per folder), with each folder's section titled from ``sections``."""
+    pages = sorted(docs.glob("*.md"), key=lambda page: (page.name != "index.md", page.name))
+    nav: list[object] = [page.name for page in pages]
+    for folder in sorted(path for path in docs.iterdir() if path.is_dir()):
+        members = sorted(folder.glob("*.md"))
+        if members:
+            title = sections.get(folder.name, folder.name.capitalize())
+            nav.append({title: [f"{folder.name}/{page.name}" for page in members]})
+    return nav
 
 
 def _build_date(root: Path) -> str:

@@ -19,6 +19,7 @@ from generator.build.mkdocs_site import run_mkdocs
 from generator.build.progress import Progress
 from generator.build.tree import remove_leftovers, swap, sync_tree, write_tree
 from generator.catalog import load
+from generator.catalog.translations import LANGUAGE, translation_folder
 from generator.numerics import report as accuracy_report
 from generator.pages import render_pages
 from generator.paths import Paths
@@ -51,10 +52,15 @@ def _generate_docs(paths: Paths, jobs: int | None, progress: Progress, *, in_pla
         paths.implementations / "accuracy.json"
     )  # 3. make bench-accuracy's figures
     steps = progress.stage("drawing", len(catalog))
-    site = present_all(catalog, analyses, measured, memo, steps, jobs)  # 4. LaTeX, figures
-    steps = progress.stage("pages", 1)
-    pages = render_pages(site, paths.templates)  # 5. templates -> Markdown
-    files = publish(pages, site, paths, memo)  # 6. KaTeX, data files, static assets
+    languages = ("en", LANGUAGE) if translation_folder(paths.catalog) is not None else ("en",)
+    sites = present_all(catalog, analyses, measured, memo, steps, jobs, languages=languages)
+    steps = progress.stage("pages", 1)  # 4. LaTeX, figures, each edition's text
+    pages: dict[str, str] = {}
+    for site in sites:  # 5. templates -> Markdown; an edition other than English in its folder
+        root = "" if site.language == "en" else f"{site.language}/"
+        rendered = render_pages(site, paths.templates, site.language)
+        pages |= {f"{root}{path}": text for path, text in rendered.items()}
+    files = publish(pages, sites, paths, memo)  # 6. KaTeX, data files, static assets
     (sync_tree if in_place else write_tree)(paths.docs, files)  # 7. onto disk, atomically
     steps.step(f"{len(pages)} pages")
     steps.finish()

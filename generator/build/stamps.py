@@ -24,7 +24,7 @@ from generator.paths import Paths
 
 # Everything a build reads besides the catalog: the generator, its templates and assets,
 # the site configuration and the pinned versions of what renders it.
-_INPUTS: Final = ("generator", "mkdocs.yml", "package-lock.json", "requirements")
+_INPUTS: Final = ("generator", "mkdocs.yml", "mkdocs.zh.yml", "package-lock.json", "requirements")
 # The one environment variable mkdocs.yml reads: where the site is published (sitemap.xml,
 # canonical links and the 404 page's links depend on it).
 SITE_URL: Final = "SITE_URL"

@@ -55,19 +55,20 @@ class Accuracy:
     settings: tuple[Setting, ...]
     current: bool  # the accurate module was measured as it is now
     short_current: bool  # and the short form
-    grid: str
+    grid: tuple[int, str]  # how many points, and how they are spread
     versions: str
 
     @property
     def defaults(self) -> Setting:
         return self.settings[0]
 
-    def shortfalls(self) -> tuple[str, ...]:
-        """Targets the accurate module misses at the defaults, as sentences with the figure."""
+    def shortfalls(self) -> tuple[tuple[str, str, str | None, str | None, float], ...]:
+        """Targets the accurate module misses at the defaults: (f or f′, dtype, how many
+        non-finite outputs or None, the ULP figure or None, the target)."""
         ours = self.defaults.of("accurate")
         if ours is None:
             return ()
-        missed = []
+        missed: list[tuple[str, str, str | None, str | None, float]] = []
         for dtype, target in TARGET_ULP.items():
             for quantity in ("f", "df"):
                 name = "f" if quantity == "f" else "f′"
@@ -75,12 +76,12 @@ class Accuracy:
                 non_finite = sum(s.non_finite for s in summaries)
                 worst = max((s.max_ulp for s in summaries if s.max_ulp is not None), default=None)
                 if non_finite:
-                    missed.append(f"{name} in {dtype}: {non_finite} non-finite outputs")
+                    missed.append((name, dtype, f"{non_finite}", None, target))
                 if worst is not None and worst > target:
                     shown = f"{worst:.3g}"
                     if float(shown) <= target:  # just over: show the digits that make it a miss
                         shown = f"{worst:.10f}".rstrip("0")
-                    missed.append(f"{name} in {dtype}: {shown} ULP (target {target:g})")
+                    missed.append((name, dtype, None, shown, target))
         return tuple(missed)
 
 
@@ -89,7 +90,7 @@ def load(path: Path = implementations.REPORT) -> dict[str, Accuracy]:
         return {}
     raw: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     versions = ", ".join(f"{name} {version}" for name, version in raw["versions"].items())
-    grid = f"{raw['grid']['points']:,} points: {raw['grid']['description']}"
+    grid = (int(raw["grid"]["points"]), str(raw["grid"]["description"]))
     return {
         activation_id: Accuracy(
             settings=tuple(_setting(setting) for setting in entry["settings"]),

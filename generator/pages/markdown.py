@@ -7,14 +7,17 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Final
 
 import jinja2
 import markupsafe
 
 from generator.catalog.families import FAMILIES
-from generator.pages.reference import reference_pages
-from generator.present.comparison import CHIPS
+from generator.pages.reference import entry_helpers, reference_pages
+from generator.present.comparison import chips
+from generator.present.words import EDITIONS, family_in
 from generator.records import escape
 from generator.records.markup import placeholder
 from generator.records.views import SiteView
@@ -23,22 +26,30 @@ _NAME_BREAK = re.compile(r"(\.|&#95;)(?=[A-Za-z])")  # "_" is "&#95;" once escap
 PICKER_LIMITS = (2, 6)  # how many activations the comparison page's picker overlays
 
 
-def render_pages(site: SiteView, templates: Path) -> dict[str, str]:
-    """Every generated Markdown page, by path under ``docs/``."""
-    environment = template_environment(templates)
+def render_pages(site: SiteView, templates: Path, language: str = "en") -> dict[str, str]:
+    """Every generated Markdown page of one edition, by path under its docs folder: English
+    from ``templates``, another language from ``templates/<language>/`` (which has every
+    page template; only the partials, ``_*.j2``, may be shared)."""
+    environment = template_environment(templates, language)
+    words = EDITIONS[language]
     groups = [
-        (family, [e.overview for e in site.entries if e.activation.family == family])
-        for family in FAMILIES
+        (
+            family_in(known, words),
+            [e.overview for e in site.entries if e.activation.family == known],
+        )
+        for known in FAMILIES
     ]
     groups = [(family, rows) for family, rows in groups if rows]
     pages = {
-        "index.md": environment.get_template("index.md.j2").render(groups=groups),
+        "index.md": environment.get_template("index.md.j2").render(
+            groups=groups, **entry_helpers(site)
+        ),
         "properties.md": environment.get_template("properties.md.j2").render(
             examples=site.examples
         ),
         "comparison.md": environment.get_template("comparison.md.j2").render(
             headers=site.comparison_headers,
-            chips=CHIPS,
+            chips=chips(words),
             rows=site.comparison_rows,
             picker=site.picker,
             minimum=PICKER_LIMITS[0],
@@ -47,10 +58,10 @@ def render_pages(site: SiteView, templates: Path) -> dict[str, str]:
         ),
     }
     family_template = environment.get_template("family.md.j2")
-    overlays = {overlay.family: overlay for overlay in site.overlays}
+    overlays = {overlay.family.slug: overlay for overlay in site.overlays}
     for family, rows in groups:
         pages[f"families/{family.slug}.md"] = family_template.render(
-            family=family, rows=rows, overlay=overlays.get(family)
+            family=family, rows=rows, overlay=overlays.get(family.slug)
         )
     template = environment.get_template("activation.md.j2")
     for entry in site.entries:
@@ -65,10 +76,35 @@ def identifier(value: str) -> str:
     return _NAME_BREAK.sub(r"\1<wbr>", escape.code(value))
 
 
-def template_environment(templates: Path) -> jinja2.Environment:
+class _EditionLoader(jinja2.BaseLoader):
+    """A page template from the edition's own folder; a partial (``_figure.md.j2``) from
+    there, else the shared one. Never a page in another language."""
+
+    def __init__(self, templates: Path, language: str) -> None:
+        own = templates if language == "en" else templates / language
+        self._own = jinja2.FileSystemLoader(own)
+        self._shared = jinja2.FileSystemLoader(templates)
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        try:
+            return self._own.get_source(environment, template)
+        except jinja2.TemplateNotFound:
+            if not template.startswith("_"):
+                raise
+            return self._shared.get_source(environment, template)
+
+
+# How much deeper than the English one each edition's docs sit: its pages reach the shared
+# assets (figures, scripts, stylesheets) at the site root through this many more "../".
+UP: Final = {"en": "", "zh": "../"}
+
+
+def template_environment(templates: Path, language: str = "en") -> jinja2.Environment:
     """Jinja2 set up for Markdown output, with the math and table-cell filters."""
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates),
+        loader=_EditionLoader(templates, language),
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # the output is Markdown; catalog text goes through |text
         keep_trailing_newline=True,
@@ -85,4 +121,5 @@ def template_environment(templates: Path) -> jinja2.Environment:
     environment.filters["attribute"] = escape.attribute
     environment.filters["code"] = identifier
     environment.filters["link"] = escape.link
+    environment.globals["up"] = UP[language]
     return environment

@@ -8,9 +8,13 @@ requires that no mark is left, so a mistyped id cannot pass unnoticed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
 import jinja2
 
 from generator.catalog.families import FAMILIES
+from generator.present.words import EDITIONS, family_in
 from generator.records import escape
 from generator.records.catalog import Family
 from generator.records.published import CSV_COLUMNS, JSON_FIELDS, SCHEMA_VERSION
@@ -18,7 +22,35 @@ from generator.records.views import Card, SiteView
 
 
 def reference_pages(site: SiteView, environment: jinja2.Environment) -> dict[str, str]:
-    """``guide.md``, ``cheatsheet.md`` and ``data.md``."""
+    """``guide.md``, ``cheatsheet.md`` and ``data.md``; the Data page's field tables in the
+    edition's language (their meanings are messages)."""
+    words = EDITIONS[site.language]
+    helpers = entry_helpers(site)
+    return {
+        "guide.md": environment.get_template("guide.md.j2").render(**helpers),
+        "cheatsheet.md": environment.get_template("cheatsheet.md.j2").render(
+            groups=_cheatsheet_groups(site)
+        ),
+        "data.md": environment.get_template("data.md.j2").render(
+            count=len(site.entries),
+            schema_version=SCHEMA_VERSION,
+            fields=[
+                replace(field, type=words(field.type), meaning=words(field.meaning))
+                for field in JSON_FIELDS
+            ],
+            columns=[replace(column, meaning=words(column.meaning)) for column in CSV_COLUMNS],
+            catalog_fields=[
+                replace(field, required=words(field.required), meaning=words(field.meaning))
+                for field in site.catalog_fields
+            ],
+            coverage=site.coverage,
+        ),
+    }
+
+
+def entry_helpers(site: SiteView) -> dict[str, Callable[[str], str]]:
+    """What a page written by hand quotes of an entry, by id: a link to it, and its
+    computed range, continuity and monotonicity (the guide, the Chinese home page)."""
     by_id = {entry.activation.id: entry for entry in site.entries}
 
     def link(activation_id: str) -> str:
@@ -39,20 +71,15 @@ def reference_pages(site: SiteView, environment: jinja2.Environment) -> dict[str
             return missing(activation_id)
         return found.smoothness_text
 
-    helpers = {"link": link, "range": range_of, "smoothness": smoothness_of}
+    def monotonic_of(activation_id: str) -> str:
+        found = by_id.get(activation_id)
+        return missing(activation_id) if found is None else found.overview.monotonic
+
     return {
-        "guide.md": environment.get_template("guide.md.j2").render(**helpers),
-        "cheatsheet.md": environment.get_template("cheatsheet.md.j2").render(
-            groups=_cheatsheet_groups(site)
-        ),
-        "data.md": environment.get_template("data.md.j2").render(
-            count=len(site.entries),
-            schema_version=SCHEMA_VERSION,
-            fields=JSON_FIELDS,
-            columns=CSV_COLUMNS,
-            catalog_fields=site.catalog_fields,
-            coverage=site.coverage,
-        ),
+        "link": link,
+        "range": range_of,
+        "smoothness": smoothness_of,
+        "monotonic": monotonic_of,
     }
 
 
@@ -66,5 +93,5 @@ def _cheatsheet_groups(site: SiteView) -> list[tuple[Family, list[Card]]]:
     for family in FAMILIES:
         cards = [e.card for e in site.entries if e.activation.family == family]
         if cards:
-            groups.append((family, cards))
+            groups.append((family_in(family, EDITIONS[site.language]), cards))
     return groups

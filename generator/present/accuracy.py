@@ -13,6 +13,7 @@ from typing import Final
 
 from generator.numerics.report import REGIONS, Accuracy, Measured, Setting
 from generator.numerics.ulp import Summary
+from generator.present.words import Words
 
 QUANTITIES: Final = (("f", "f"), ("df", "f′"))
 # From half the digits lost on (relative error √ε), a ULP figure is read as a relative error.
@@ -41,31 +42,48 @@ class AccuracyView:
     versions: str
 
 
-def accuracy_view(accuracy: Accuracy) -> AccuracyView:
-    tables = [_table(accuracy.defaults, dtype, "") for dtype in ("float64", "float32")]
+def accuracy_view(accuracy: Accuracy, words: Words) -> AccuracyView:
+    tables = [_table(accuracy.defaults, dtype, "", words) for dtype in ("float64", "float32")]
     for setting in accuracy.settings[1:]:
-        at = ", ".join(f"{name} = {value:g}" for name, value in setting.parameters)
-        tables.append(_table(setting, "float64", f" at {at}"))
+        at = words(", ").join(f"{name} = {value:g}" for name, value in setting.parameters)
+        tables.append(_table(setting, "float64", words(" at {setting}", setting=at), words))
     short = accuracy.defaults.of("short")
     accurate = accuracy.defaults.of("accurate")
     return AccuracyView(
         tables=tuple(tables),
-        short_line=None if short is None else _short_line(short),
-        accurate_title=None if accurate is None else _accurate_title(accurate),
+        short_line=None if short is None else _short_line(short, words),
+        accurate_title=None if accurate is None else _accurate_title(accurate, words),
         accurate_better=accurate is not None and (short is None or _better(accurate, short)),
-        shortfalls=accuracy.shortfalls(),
+        shortfalls=tuple(
+            words(
+                "{name} in {dtype}: {count} non-finite outputs", name=name, dtype=dtype, count=count
+            )
+            if count is not None
+            else words(
+                "{name} in {dtype}: {ulp} ULP (target {target})",
+                name=name,
+                dtype=dtype,
+                ulp=ulp,
+                target=f"{target:g}",
+            )
+            for name, dtype, count, ulp, target in accuracy.shortfalls()
+        ),
         current=accuracy.current,
         short_current=accuracy.short_current,
-        grid=accuracy.grid,
+        grid=words(
+            "{count} points: {spread}",
+            count=f"{accuracy.grid[0]:,}",
+            spread=words(accuracy.grid[1]),
+        ),
         versions=accuracy.versions,
     )
 
 
-def _table(setting: Setting, dtype: str, suffix: str) -> AccuracyTable:
+def _table(setting: Setting, dtype: str, suffix: str, words: Words) -> AccuracyTable:
     headers = tuple(f"{name}, {span}" for _, name in QUANTITIES for span in REGIONS.values())
     rows = tuple(
         (
-            m.label,
+            words(m.label),
             tuple(
                 _cell(m.summary(dtype, quantity, region))
                 for quantity, _ in QUANTITIES
@@ -74,8 +92,8 @@ def _table(setting: Setting, dtype: str, suffix: str) -> AccuracyTable:
         )
         for m in setting.measured
     )
-    notes = tuple(dict.fromkeys(n for m in setting.measured if (n := _huge(m, dtype))))
-    absolute = _absolute(setting.measured, dtype)
+    notes = tuple(dict.fromkeys(n for m in setting.measured if (n := _huge(m, dtype, words))))
+    absolute = _absolute(setting.measured, dtype, words)
     return AccuracyTable(f"{dtype}{suffix}", headers, rows, notes + absolute)
 
 
@@ -118,7 +136,7 @@ def _number(value: float, digits: int = 2) -> str:
     return f"−{shown}" if value < 0 else shown
 
 
-def _huge(measured: Measured, dtype: str) -> str:
+def _huge(measured: Measured, dtype: str, words: Words) -> str:
     """One sentence for the worst figure too large to read as ULPs, or ""."""
     worst: tuple[float, str, Summary] | None = None
     for quantity, name in QUANTITIES:
@@ -132,16 +150,29 @@ def _huge(measured: Measured, dtype: str) -> str:
     x, computed, exact = summary.worst_x, summary.worst_computed, summary.worst_exact
     if x is None or computed is None or exact is None or exact == 0:
         return ""
+    who = words(measured.label)
     if not math.isfinite(computed):
-        return f"{measured.label}: {name}({_number(x)}) comes out as {_number(computed)}."
+        return words(
+            "{who}: {name}({x}) comes out as {computed}.",
+            who=who,
+            name=name,
+            x=_number(x),
+            computed=_number(computed),
+        )
     relative = abs(computed - exact) / abs(exact)
     if relative < HUGE_RELATIVE[dtype]:
         return ""
     digits = 2 if relative >= 0.01 else 2 - math.floor(math.log10(relative))  # tell them apart
-    return (
-        f"{measured.label}: {ulp_figure(ulp)} ULP is a relative error of "
-        f"{_percent(relative)}: {name}({_number(x)}) comes out as {_number(computed, digits)} "
-        f"where the exact value is {_number(exact, digits)}."
+    return words(
+        "{who}: {ulp} ULP is a relative error of {relative}: {name}({x}) comes out as "
+        "{computed} where the exact value is {exact}.",
+        who=who,
+        ulp=ulp_figure(ulp),
+        relative=_percent(relative),
+        name=name,
+        x=_number(x),
+        computed=_number(computed, digits),
+        exact=_number(exact, digits),
     )
 
 
@@ -151,37 +182,46 @@ def _percent(relative: float) -> str:
     return power_of_ten(relative, 1)
 
 
-def _absolute(measured: tuple[Measured, ...], dtype: str) -> tuple[str, ...]:
+def _absolute(measured: tuple[Measured, ...], dtype: str, words: Words) -> tuple[str, ...]:
     found = []
     for m in measured:
         values = [m.summary(dtype, q, r).max_absolute for q, _ in QUANTITIES for r in REGIONS]
         largest = max((v for v in values if v is not None), default=None)
         if largest is not None:
-            found.append(f"{m.label} {_number(largest)}")
+            found.append(f"{words(m.label)} {_number(largest)}")
     if not found:
         return ()
     return (
-        "Absolute error where ULPs mean nothing (within 0.02 of a zero of f or f′, and where "
-        "the exact value is 0 or below the normal range): " + "; ".join(found) + ".",
+        words(
+            "Absolute error where ULPs mean nothing (within 0.02 of a zero of f or f′, and "
+            "where the exact value is 0 or below the normal range): {figures}.",
+            figures=words("; ").join(found),
+        ),
     )
 
 
-def _short_line(short: Measured) -> str:
+def _short_line(short: Measured, words: Words) -> str:
     """ "f ≤ 1.5 ULP and f′ ≤ 3.2 ULP for |x| ≤ 10; 40 and 12 ULP out to |x| = 750"."""
     centre = [short.summary("float64", q, "centre") for q, _ in QUANTITIES]
     tails = [short.summary("float64", q, "tails") for q, _ in QUANTITIES]
-    return (
-        f"Largest error in float64: {_bound(centre[0])} for f and {_bound(centre[1])} for "
-        f"f′ on |x| ≤ 10; {_bound(tails[0])} and {_bound(tails[1])} on 10 < |x| ≤ 750"
+    return words(
+        "Largest error in float64: {f} for f and {df} for f′ on |x| ≤ 10; {f_tails} and "
+        "{df_tails} on 10 < |x| ≤ 750",
+        f=_bound(centre[0], words),
+        df=_bound(centre[1], words),
+        f_tails=_bound(tails[0], words),
+        df_tails=_bound(tails[1], words),
     )
 
 
-def _bound(summary: Summary) -> str:
+def _bound(summary: Summary, words: Words) -> str:
     failures = summary.non_finite + summary.wrong_special
     if failures:
         return f"{failures} NaN/inf"
     if summary.max_ulp is None:
-        return "—" if summary.max_absolute is None else f"abs. {_number(summary.max_absolute)}"
+        if summary.max_absolute is None:
+            return "—"
+        return words("abs. {value}", value=_number(summary.max_absolute))
     return f"{ulp_figure(summary.max_ulp)} ULP"
 
 
@@ -205,7 +245,7 @@ def _better(accurate: Measured, short: Measured) -> bool:
     return False
 
 
-def _accurate_title(accurate: Measured) -> str:
+def _accurate_title(accurate: Measured, words: Words) -> str:
     """The fold's title: "Accurate to the last bit (float64 ≤ 1.9 ULP, float32 correctly
     rounded)", or "correctly rounded in float64 and float32"."""
     figures = []
@@ -220,7 +260,10 @@ def _accurate_title(accurate: Measured) -> str:
             default=0.0,
         )
         rounded = worst <= 0.5 * (1 + 1e-9)
-        figures.append((dtype, "correctly rounded" if rounded else f"≤ {ulp_figure(worst)} ULP"))
-    if all(figure == "correctly rounded" for _, figure in figures):
-        return "Accurate to the last bit (correctly rounded in float64 and float32)"
-    return f"Accurate to the last bit ({', '.join(f'{d} {f}' for d, f in figures)})"
+        figures.append((dtype, None if rounded else f"≤ {ulp_figure(worst)} ULP"))
+    if all(figure is None for _, figure in figures):
+        return words("Accurate to the last bit (correctly rounded in float64 and float32)")
+    shown = words(", ").join(
+        f"{dtype} {figure or words('correctly rounded')}" for dtype, figure in figures
+    )
+    return words("Accurate to the last bit ({figures})", figures=shown)

@@ -11,6 +11,7 @@ from typing import Final
 
 from generator.paths import Paths
 from generator.present.text import FRAMEWORK_TITLES
+from generator.present.words import Words
 from generator.records.catalog import Activation
 from generator.records.views import Coverage
 
@@ -35,10 +36,15 @@ def checked_versions() -> dict[str, str]:
     return found
 
 
-def versions_text() -> str:
+def versions_text(words: Words) -> str:
     """For example "PyTorch 2.13.0, JAX 0.10.2 and Keras 3.15.1 on its JAX backend"."""
     versions = checked_versions()
-    return f"{versions['pytorch']}, {versions['jax']} and {versions['keras']} on its JAX backend"
+    return words(
+        "{pytorch}, {jax} and {keras} on its JAX backend",
+        pytorch=versions["pytorch"],
+        jax=versions["jax"],
+        keras=versions["keras"],
+    )
 
 
 def coverage(catalog: Sequence[Activation]) -> tuple[Coverage, ...]:

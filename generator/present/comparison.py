@@ -32,6 +32,7 @@ from generator.present.text import (
     value_range,
     yes_no,
 )
+from generator.present.words import Words, family_in
 from generator.records import escape
 from generator.records.analysis import (
     Analysis,
@@ -46,14 +47,13 @@ from generator.records.analysis import (
     VectorAnalysis,
 )
 from generator.records.catalog import Activation, Family, Kind
-from generator.records.views import Cell, Choice, Row
+from generator.records.views import Cell, Row
 
-PRESELECTED: Final = ("relu", "gelu", "silu")  # checked in the picker when the page opens
 NOT_APPLICABLE: Final = "—"
 _EMPHASIS: Final = re.compile(r"\*([^*]+)\*")
 
 
-HEADERS: Final = (
+HEADERS: Final = (  # messages
     "Name",
     "Family",
     "Range",
@@ -98,17 +98,28 @@ class TableRow(Row):
     properties: tuple[str, ...]
 
 
-CHIPS: Final = (
+CHIPS: Final = (  # labels and titles are messages
     Chip("bounded", "bounded", "Bounded below and above"),
     Chip("monotonic", "monotonic", "Monotonic (increasing or decreasing)"),
     Chip("smooth", "smooth", "C^∞: infinitely differentiable"),
     Chip("zero-centred", "zero-centred", "Mean exactly 0 under N(0, 1)"),
     Chip("self-gated", "self-gated", "x times a soft gate"),
-    *(
-        Chip(key, title.split()[0], f"A built-in in {title}")
-        for key, title in FRAMEWORK_TITLES.items()
-    ),
 )
+
+
+def chips(words: Words) -> tuple[Chip, ...]:
+    """The filter's chips, labelled in the edition's language; a framework's by its name."""
+    return (
+        *(Chip(c.token, words(c.label), words(c.title)) for c in CHIPS),
+        *(
+            Chip(key, title.split()[0], words("A built-in in {framework}", framework=title))
+            for key, title in FRAMEWORK_TITLES.items()
+        ),
+    )
+
+
+def headers(words: Words) -> tuple[str, ...]:
+    return tuple(words(header) for header in HEADERS)
 
 
 def html(markdown: str) -> str:
@@ -116,33 +127,46 @@ def html(markdown: str) -> str:
     return _EMPHASIS.sub(r"<em>\1</em>", markdown)
 
 
-def table_rows(entries: Sequence[tuple[Activation, Analysis]]) -> tuple[Row, ...]:
+def table_rows(entries: Sequence[tuple[Activation, Analysis]], words: Words) -> tuple[Row, ...]:
     """One row per activation, in catalog order (the page's JavaScript sorts on demand)."""
-    return tuple(_row(activation, analysis) for activation, analysis in entries)
+    return tuple(_row(activation, analysis, words) for activation, analysis in entries)
 
 
-def _row(activation: Activation, analysis: ElementwiseAnalysis | VectorAnalysis) -> Row:
+def _row(
+    activation: Activation, analysis: ElementwiseAnalysis | VectorAnalysis, words: Words
+) -> Row:
     name = escape.text(activation.name)
-    gate = ' <span class="comparison-note">(gate g)</span>' if activation.kind is Kind.GATED else ""
+    gate = (
+        f' <span class="comparison-note">{escape.text(words("(gate g)"))}</span>'
+        if activation.kind is Kind.GATED
+        else ""
+    )
+    family = family_in(activation.family, words)
     cells = [
         Cell(f'<a href="../activations/{activation.id}/">{name}</a>{gate}', activation.name),
-        _family(activation.family),
+        _family(family),
     ]
     if isinstance(analysis, ElementwiseAnalysis):
-        cells += _elementwise_cells(analysis.properties)
+        cells += _elementwise_cells(analysis.properties, words)
     else:
-        cells += _vector_cells(analysis)
+        cells += _vector_cells(analysis, words)
     shipped = [FRAMEWORK_TITLES[f.framework] for f in activation.frameworks]
-    cells.append(Cell(", ".join(shipped) or NOT_APPLICABLE, str(len(shipped))))
-    names = " | ".join((activation.name, *activation.aliases, activation.family.title))
+    cells.append(Cell(words(", ").join(shipped) or NOT_APPLICABLE, str(len(shipped))))
+    own = words.texts(activation).aliases if words.language != "en" else ()
+    names = " | ".join(
+        dict.fromkeys(
+            (activation.name, *activation.aliases, *own, family.title, activation.family.title)
+        )
+    )
     return TableRow(activation.id, tuple(cells), names, chip_tokens(activation, analysis))
 
 
 def chip_tokens(activation: Activation, analysis: Analysis) -> tuple[str, ...]:
-    """The chip tokens that hold for this row, in the order of :data:`CHIPS`."""
+    """The chip tokens that hold for this row, in the order of :func:`chips`."""
     facts = _facts(analysis)
     shipped = {entry.framework for entry in activation.frameworks}
-    return tuple(c.token for c in CHIPS if c.token in shipped or facts.get(c.token, False))
+    tokens = (*(chip.token for chip in CHIPS), *FRAMEWORK_TITLES)
+    return tuple(token for token in tokens if token in shipped or facts.get(token, False))
 
 
 def _facts(analysis: Analysis) -> dict[str, bool]:
@@ -176,37 +200,40 @@ def _family(family: Family) -> Cell:
     return Cell(f'<a href="../families/{family.slug}/">{title}</a>', f"{order}")
 
 
-def _elementwise_cells(properties: Properties) -> list[Cell]:
+def _elementwise_cells(properties: Properties, words: Words) -> list[Cell]:
     if properties.range is None and properties.range_estimate is not None:
-        estimate = Cell(html(range_text(properties)), _range(properties.range_estimate, "").sort)
+        estimate = Cell(
+            html(range_text(properties, words)), _range(properties.range_estimate, words).sort
+        )
     else:
-        estimate = _range(properties.range, "", properties.extremes)
+        estimate = _range(properties.range, words, extremes=properties.extremes)
     return [
         estimate,
-        _answer(properties.bounded_below),
-        _answer(properties.bounded_above),
+        _answer(properties.bounded_below, words),
+        _answer(properties.bounded_above, words),
         Cell(
-            html(monotonicity(properties.monotonicity)), _rank(properties.monotonicity, _MONOTONIC)
+            html(monotonicity(properties.monotonicity, words)),
+            _rank(properties.monotonicity, _MONOTONIC),
         ),
-        _continuity(properties.smoothness),
-        _mean(properties.moments),
-        _saturation(properties.left),
-        _saturation(properties.right),
-        _answer(properties.self_gated),
+        _continuity(properties.smoothness, words),
+        _mean(properties.moments, words),
+        _saturation(properties.left, words),
+        _saturation(properties.right, words),
+        _answer(properties.self_gated, words),
     ]
 
 
-def _vector_cells(analysis: VectorAnalysis) -> list[Cell]:
+def _vector_cells(analysis: VectorAnalysis, words: Words) -> list[Cell]:
     domain = analysis.component_range
     below = None if domain is None else bool(domain.inf.is_finite)
     above = None if domain is None else bool(domain.sup.is_finite)
     missing = Cell(NOT_APPLICABLE, "")
     return [
-        _range(domain, " per component"),
-        _answer(below),
-        _answer(above),
+        _range(domain, words, per_component=True),
+        _answer(below, words),
+        _answer(above, words),
         missing,
-        _continuity(analysis.smoothness),
+        _continuity(analysis.smoothness, words),
         missing,
         missing,
         missing,
@@ -214,62 +241,60 @@ def _vector_cells(analysis: VectorAnalysis) -> list[Cell]:
     ]
 
 
-def _range(domain: sp.Set | None, suffix: str, extremes: tuple[Extreme, ...] = ()) -> Cell:
+def _range(
+    domain: sp.Set | None,
+    words: Words,
+    per_component: bool = False,
+    extremes: tuple[Extreme, ...] = (),
+) -> Cell:
     """Sorted by the lower end, then the upper end: (−∞, …) first."""
     if domain is None:
-        return Cell(html(value_range(None)), "")
+        return Cell(html(value_range(None, words)), "")
     key = f"{sort_key_number(domain.inf)} {sort_key_number(domain.sup)}"
-    return Cell(html(value_range(domain, extremes)) + suffix, key)
+    shown = html(value_range(domain, words, extremes))
+    if per_component:
+        shown = words("{range} per component", range=shown)
+    return Cell(shown, key)
 
 
-def _mean(moments: Moments | None) -> Cell:
+def _mean(moments: Moments | None, words: Words) -> Cell:
     """E[f(X)] for X ~ N(0, 1), as on the page; sorted by its value."""
     if moments is None:
-        return Cell(html(moment_text(None)), "")
-    return Cell(html(moment_text(moments.mean)), sort_key_number(moments.mean.value))
+        return Cell(html(moment_text(None, words)), "")
+    return Cell(html(moment_text(moments.mean, words)), sort_key_number(moments.mean.value))
 
 
-def _answer(value: bool | None) -> Cell:
+def _answer(value: bool | None, words: Words) -> Cell:
     """Sorted no (0) before yes (1)."""
-    return Cell(html(yes_no(value)), "" if value is None else str(int(value)))
+    return Cell(html(yes_no(value, words)), "" if value is None else str(int(value)))
 
 
-def _continuity(value: Smoothness | None) -> Cell:
+def _continuity(value: Smoothness | None, words: Words) -> Cell:
     """Sorted by order: discontinuous, C⁰, C¹, …, C^∞."""
     if value is None:
-        return Cell(html(smoothness(None)), "")
+        return Cell(html(smoothness(None, words)), "")
     order = 1000 if value.infinite else value.order
-    return Cell(html(smoothness(value)), str(order))
+    return Cell(html(smoothness(value, words)), str(order))
 
 
-def _saturation(tail: Tail) -> Cell:
+SATURATION: Final = {  # messages, the short forms of the page's row
+    Saturation.SOFT: "soft",
+    Saturation.HARD: "hard",
+}
+
+
+def _saturation(tail: Tail, words: Words) -> Cell:
     """Short form of the page's saturation row: hard, soft or no (the page has the limit);
     sorted no, soft, hard."""
     if tail.saturation is None:
-        return Cell(html(yes_no(None)), "")
+        return Cell(html(yes_no(None, words)), "")
     if tail.saturation is Saturation.NONE:
-        text = "no" if tail.derivative_limit is not None else "no (f′ oscillates)"
+        text = words("no") if tail.derivative_limit is not None else words("no (f′ oscillates)")
     else:
-        text = tail.saturation.value
+        text = words(SATURATION[tail.saturation])
     return Cell(text, _rank(tail.saturation, _SATURATION))
 
 
 def _rank(value: object, order: Sequence[object]) -> str:
     """The sort key of a ranked column: the position in ``order``, "" when not determined."""
     return str(order.index(value)) if value in order else ""
-
-
-def picker_groups(
-    activations: Sequence[Activation],
-) -> tuple[tuple[Family, tuple[Choice, ...]], ...]:
-    """Every scalar entry (elementwise, and the gate of each gated unit) by family."""
-    groups = []
-    for family in FAMILIES:
-        choices = tuple(
-            Choice(a.id, a.name, a.kind is Kind.GATED, a.id in PRESELECTED)
-            for a in activations
-            if a.family == family and a.kind.scalar
-        )
-        if choices:
-            groups.append((family, choices))
-    return tuple(groups)

@@ -19,6 +19,7 @@ from generator.present.checked import checked_versions
 from generator.present.code import gate_entry
 from generator.present.frameworks import python_literal
 from generator.present.text import FRAMEWORK_TITLES
+from generator.present.words import Words
 from generator.records.catalog import Activation, Kind
 from generator.records.frameworks import FrameworkEntry
 
@@ -63,17 +64,18 @@ class FrameworkSnippet:
 
 
 def framework_snippets(
-    activation: Activation, catalog: Sequence[Activation] = ()
+    activation: Activation, catalog: Sequence[Activation], words: Words
 ) -> tuple[FrameworkSnippet, ...]:
     """A tab per framework that has the built-in or a from-scratch form, in page order."""
+    texts = words.texts(activation)
     found = []
     for framework, title in FRAMEWORK_TITLES.items():
         entry = activation.framework(framework)
         builtin = None if entry is None else _source(activation, entry)
         scratch = _scratch(activation, framework, catalog)
         if builtin is not None or scratch is not None:
-            note = None if entry is None else entry.note
-            warning = _demotion(scratch) if framework == "keras" and scratch else None
+            note = None if entry is None else texts.framework_note(framework)
+            warning = _demotion(scratch, words) if framework == "keras" and scratch else None
             found.append(FrameworkSnippet(framework, title, builtin, scratch, note, warning))
     return tuple(found)
 
@@ -84,15 +86,29 @@ def demoted_calls(source: str) -> tuple[str, ...]:
     return tuple(name for name in FLOAT32_IN_KERAS if name in called)
 
 
-def _demotion(source: str) -> str | None:
+def _demotion(source: str, words: Words) -> str | None:
     calls = demoted_calls(source)
     if not calls:
         return None
-    names = " and ".join(", ".join(f"`keras.ops.{n}`" for n in calls).rsplit(", ", 1))
-    verb = "computes" if len(calls) == 1 else "compute"
-    return (
-        f"On the JAX backend {names} {verb} in float32 even for float64 input "
-        f"({checked_versions()['keras']}), so this code is only as precise as float32."
+    listed = [f"`keras.ops.{name}`" for name in calls]
+    names = (
+        listed[0]
+        if len(listed) == 1
+        else words("{names} and {last}", names=words(", ").join(listed[:-1]), last=listed[-1])
+    )
+    keras = checked_versions()["keras"]
+    if len(calls) == 1:
+        return words(
+            "On the JAX backend {names} computes in float32 even for float64 input ({keras}), "
+            "so this code is only as precise as float32.",
+            names=names,
+            keras=keras,
+        )
+    return words(
+        "On the JAX backend {names} compute in float32 even for float64 input ({keras}), "
+        "so this code is only as precise as float32.",
+        names=names,
+        keras=keras,
     )
 
 

@@ -12,12 +12,13 @@ from typing import Final
 
 from generator.present.printers import shortest_text_number
 from generator.present.text import FRAMEWORK_TITLES
+from generator.present.words import Words
 from generator.records.catalog import Activation, Parameter
 from generator.records.escape import code
 from generator.records.frameworks import Argument, FrameworkCall, FrameworkEntry, SelectorValue
 
-_CALL_NAMES: Final = {"function": "function", "module": "layer"}
-_FORMS: Final = {"tensor": "a tensor", "initializer": "an initializer"}
+_CALL_NAMES: Final = {"function": "function", "module": "layer"}  # messages
+_FORMS: Final = {"tensor": "a tensor", "initializer": "an initializer"}  # messages
 
 
 @dataclass(frozen=True)
@@ -30,48 +31,60 @@ class FrameworkRow:
     note: str | None
 
 
-def framework_rows(activation: Activation) -> tuple[FrameworkRow, ...]:
-    return tuple(_row(activation, entry) for entry in activation.frameworks)
+def framework_rows(activation: Activation, words: Words) -> tuple[FrameworkRow, ...]:
+    texts = words.texts(activation)
+    return tuple(
+        _row(activation, entry, texts.framework_note(entry.framework), words)
+        for entry in activation.frameworks
+    )
 
 
-def _row(activation: Activation, entry: FrameworkEntry) -> FrameworkRow:
+def _row(
+    activation: Activation, entry: FrameworkEntry, note: str | None, words: Words
+) -> FrameworkRow:
     return FrameworkRow(
         title=FRAMEWORK_TITLES[entry.framework],
         function=entry.function.dotted if entry.function else None,
         module=entry.module.dotted if entry.module else None,
-        parameters=_parameters(activation, entry),
-        select=", ".join(
-            f"{code(f'{s.keyword}={python_literal(s.value)}')}"
-            f" (default {code(python_literal(s.default))})"
+        parameters=_parameters(activation, entry, words),
+        select=words(", ").join(
+            words(
+                "{argument} (default {default})",
+                argument=code(f"{s.keyword}={python_literal(s.value)}"),
+                default=code(python_literal(s.default)),
+            )
             for s in entry.selectors
         ),
-        note=entry.note,
+        note=note,
     )
 
 
-def _parameters(activation: Activation, entry: FrameworkEntry) -> str:
+def _parameters(activation: Activation, entry: FrameworkEntry, words: Words) -> str:
     """Each call's keywords; the function's and the layer's separately where they differ."""
-    texts = [(kind, _call_text(activation, call)) for kind, call in entry.named_calls]
+    texts = [(kind, _call_text(activation, call, words)) for kind, call in entry.named_calls]
     if len(texts) < 2 or texts[0][1] == texts[1][1]:
         return texts[0][1]
-    return "; ".join(f"{_CALL_NAMES[kind]}: {text or 'none'}" for kind, text in texts)
+    return words("; ").join(
+        words("{call}: {arguments}", call=words(_CALL_NAMES[kind]), arguments=text or words("none"))
+        for kind, text in texts
+    )
 
 
-def _call_text(activation: Activation, call: FrameworkCall) -> str:
+def _call_text(activation: Activation, call: FrameworkCall, words: Words) -> str:
     by_name = {p.name: p for p in activation.parameters}
-    return ", ".join(_argument_text(by_name[a.parameter], a) for a in call.arguments)
+    return words(", ").join(_argument_text(by_name[a.parameter], a, words) for a in call.arguments)
 
 
-def _argument_text(parameter: Parameter, argument: Argument) -> str:
+def _argument_text(parameter: Parameter, argument: Argument, words: Words) -> str:
     """``**negative_slope = 0.2** (this page: 0.01)``, ``weight: required (a tensor, for init)``."""
     ours = shortest_text_number(parameter.default)
     if argument.keyword is None:
-        return f"no {code(parameter.name)} (fixed at {ours})"
-    remarks = [_FORMS[argument.form]] if argument.form in _FORMS else []
+        return words("no {name} (fixed at {value})", name=code(parameter.name), value=ours)
+    remarks = [words(_FORMS[argument.form])] if argument.form in _FORMS else []
     if argument.keyword != parameter.name:
-        remarks.append(f"for {code(parameter.name)}")
+        remarks.append(words("for {name}", name=code(parameter.name)))
     if argument.default is None:
-        text = f"{code(argument.keyword)}: required"
+        text = words("{keyword}: required", keyword=code(argument.keyword))
     else:
         shown = (
             code(repr(argument.default))
@@ -81,8 +94,10 @@ def _argument_text(parameter: Parameter, argument: Argument) -> str:
         text = f"{code(argument.keyword)} = {shown}"
         if argument.default != parameter.default:
             text = f"**{text}**"
-            remarks.append(f"this page: {ours}")
-    return f"{text} ({', '.join(remarks)})" if remarks else text
+            remarks.append(words("this page: {value}", value=ours))
+    if not remarks:
+        return text
+    return words("{argument} ({remarks})", argument=text, remarks=words(", ").join(remarks))
 
 
 def python_literal(value: SelectorValue) -> str:

@@ -16,6 +16,7 @@ from generator.present.figures import plots
 from generator.present.figures.svg import Plot
 from generator.present.page import EntryParts, elementwise_context, vector_context
 from generator.present.text import monotonicity, range_text, smoothness, value_range
+from generator.present.words import Words
 from generator.records.analysis import Analysis, ElementwiseAnalysis, VectorAnalysis
 from generator.records.catalog import Activation, Kind
 
@@ -35,8 +36,8 @@ class Summary:
 @dataclass(frozen=True)
 class KindView:
     plot: Callable[[Activation, Analysis], Plot]
-    summary: Callable[[Analysis], Summary]
-    page: Callable[[EntryParts, Sequence[EntryParts]], dict[str, object]]  # its own sections
+    summary: Callable[[Analysis, Words], Summary]
+    page: Callable[[EntryParts, Sequence[EntryParts], Words], dict[str, object]]  # its sections
 
 
 def _scalar(analysis: Analysis) -> ElementwiseAnalysis:
@@ -49,24 +50,24 @@ def _vector(analysis: Analysis) -> VectorAnalysis:
     return analysis
 
 
-def _scalar_summary(analysis: Analysis) -> Summary:
+def _scalar_summary(analysis: Analysis, words: Words) -> Summary:
     properties = _scalar(analysis).properties
-    shown = range_text(properties)  # the same on every page
-    continuity = smoothness(properties.smoothness)
+    shown = range_text(properties, words)  # the same on every page
+    continuity = smoothness(properties.smoothness, words)
     return Summary(
         range=shown,
         overview_range=shown,
-        monotonic=monotonicity(properties.monotonicity),
+        monotonic=monotonicity(properties.monotonicity, words),
         continuity=continuity,
         smoothness=continuity,
         card_range=shown,
     )
 
 
-def _gated_summary(analysis: Analysis) -> Summary:
+def _gated_summary(analysis: Analysis, words: Words) -> Summary:
     """A gated unit's table cells describe its gate g, and say so: the unit itself maps
     2n inputs to n outputs and has no range or monotonicity of its own."""
-    gate = _scalar_summary(analysis)
+    gate = _scalar_summary(analysis, words)
     return replace(
         gate,
         overview_range=f"g: {gate.overview_range}",
@@ -76,15 +77,16 @@ def _gated_summary(analysis: Analysis) -> Summary:
     )
 
 
-def _vector_summary(analysis: Analysis) -> Summary:
+def _vector_summary(analysis: Analysis, words: Words) -> Summary:
     vector = _vector(analysis)
+    component = value_range(vector.component_range, words)
     return Summary(
-        range=value_range(vector.component_range),
-        overview_range=value_range(vector.component_range) + " per component",
+        range=component,
+        overview_range=words("{range} per component", range=component),
         monotonic="—",
-        continuity=smoothness(vector.smoothness),
+        continuity=smoothness(vector.smoothness, words),
         smoothness=None,
-        card_range=value_range(vector.component_range),
+        card_range=component,
     )
 
 

@@ -32,12 +32,13 @@ from generator.present.text import (
     value_range,
     yes_no,
 )
+from generator.present.words import Words, family_in
 from generator.records.analysis import Analysis, ElementwiseAnalysis, VectorAnalysis
 from generator.records.catalog import Activation, Kind
 from generator.records.frameworks import Tolerance
 from generator.records.views import Link, Snippet
 
-KIND_TEXT: Final = {
+KIND_TEXT: Final = {  # messages
     Kind.ELEMENTWISE: "elementwise, ℝ → ℝ",
     Kind.GATED: "gated: splits its input in halves a and b and returns a ⊗ g(b)",
     Kind.VECTOR: "vector, ℝⁿ → ℝⁿ",
@@ -56,16 +57,20 @@ class EntryParts:
     figures: EntryFigures
 
 
-def common_context(parts: EntryParts, catalog: Sequence[EntryParts]) -> dict[str, object]:
+def common_context(
+    parts: EntryParts, catalog: Sequence[EntryParts], words: Words
+) -> dict[str, object]:
     """The variables of ``activation.md.j2`` every kind of entry has; the kind adds its own
     (``generator.present.kinds``)."""
     activation = parts.activation
+    texts = words.texts(activation)
+    figure, extra_figure = parts.figures.in_language(words.language)
     gate = next((p for p in catalog if p.activation.id == parts.snippet.gate_of), None)
     return {
         "a": activation,
         "elementwise": isinstance(parts.analysis, ElementwiseAnalysis),
-        "figure": parts.figures.figure,
-        "extra_figure": parts.figures.extra,
+        "figure": figure,
+        "extra_figure": extra_figure,
         "snippet": parts.snippet,
         "definition": parts.formulas.definition,
         "constants": parts.formulas.constants,
@@ -74,18 +79,23 @@ def common_context(parts: EntryParts, catalog: Sequence[EntryParts]) -> dict[str
                 "name": p.name,
                 "symbol": p.latex,
                 "default": number(p.default),
-                "description": p.description,
+                "description": description,
             }
-            for p in activation.parameters
+            for p, description in zip(activation.parameters, texts.parameters, strict=True)
         ],
-        "frameworks": framework_rows(activation),
-        "search_tags": search_tags(activation, [p.activation for p in catalog]),
+        "texts": texts,
+        "family": family_in(activation.family, words),
+        "frameworks": framework_rows(activation, words),
+        "search_tags": [
+            *search_tags(activation, [p.activation for p in catalog]),
+            *(alias for alias in texts.aliases if texts.language != "en"),
+        ],
         "frameworks_titles": FRAMEWORK_TITLES,
-        "tolerances": _tolerance_texts(activation),
-        "versions": versions_text(),
-        "kind_text": KIND_TEXT[activation.kind],
-        "framework_code": framework_snippets(activation, [p.activation for p in catalog]),
-        "accuracy": None if parts.accuracy is None else accuracy_view(parts.accuracy),
+        "tolerances": _tolerance_texts(activation, words),
+        "versions": versions_text(words),
+        "kind_text": words(KIND_TEXT[activation.kind]),
+        "framework_code": framework_snippets(activation, [p.activation for p in catalog], words),
+        "accuracy": None if parts.accuracy is None else accuracy_view(parts.accuracy, words),
         "gate_of": None if gate is None else link(gate.activation),
         "missing_frameworks": [
             FRAMEWORK_TITLES[name]
@@ -110,10 +120,15 @@ def _explorer(activation: Activation, analysis: Analysis) -> list[dict[str, obje
     ]
 
 
-def elementwise_context(parts: EntryParts, catalog: Sequence[EntryParts]) -> dict[str, object]:
+def elementwise_context(
+    parts: EntryParts, catalog: Sequence[EntryParts], words: Words
+) -> dict[str, object]:
     """The Derivatives and Properties sections of a scalar entry's page."""
     activation, analysis, printed = parts.activation, parts.analysis, parts.formulas
     assert isinstance(analysis, ElementwiseAnalysis)
+    # The analysis' kinks carry the catalog's conventions at the defaults: matched by note.
+    english = (kink.note for kink in activation.kinks)
+    notes = dict(zip(english, words.texts(activation).kink_notes, strict=True))
     kinks = []
     for kink in analysis.properties.kinks or ():
         convention = kink.convention
@@ -131,7 +146,7 @@ def elementwise_context(parts: EntryParts, catalog: Sequence[EntryParts]) -> dic
                     )
                     for framework in FRAMEWORK_TITLES
                 },
-                "note": convention.note if convention else "",
+                "note": notes[convention.note] if convention else "",
             }
         )
     return {
@@ -139,13 +154,15 @@ def elementwise_context(parts: EntryParts, catalog: Sequence[EntryParts]) -> dic
         "second": printed.second,
         "identity": printed.identity,
         "where": where_clause(printed.inner) if printed.inner else None,
-        "properties": properties_rows(activation, analysis.properties),
+        "properties": properties_rows(activation, analysis.properties, words),
         "kinks": kinks,
         "no_second": [sp.latex(point) for point in analysis.no_second_derivative_at],
     }
 
 
-def vector_context(parts: EntryParts, catalog: Sequence[EntryParts]) -> dict[str, object]:
+def vector_context(
+    parts: EntryParts, catalog: Sequence[EntryParts], words: Words
+) -> dict[str, object]:
     """The Jacobian, the two-class reduction and the facts of a vector entry's page."""
     activation, analysis = parts.activation, parts.analysis
     assert isinstance(analysis, VectorAnalysis)
@@ -159,10 +176,13 @@ def vector_context(parts: EntryParts, catalog: Sequence[EntryParts]) -> dict[str
         and equal(other.activation.at_defaults(), analysis.two_class_reduction)
     ]
     facts = (
-        ("Each component lies in", value_range(analysis.component_range)),
-        ("Components sum to 1", yes_no(analysis.sums_to_one)),
-        ("Unchanged by adding a constant to every input", yes_no(analysis.shift_invariant)),
-        ("Continuity class", smoothness(analysis.smoothness)),
+        (words("Each component lies in"), value_range(analysis.component_range, words)),
+        (words("Components sum to 1"), yes_no(analysis.sums_to_one, words)),
+        (
+            words("Unchanged by adding a constant to every input"),
+            yes_no(analysis.shift_invariant, words),
+        ),
+        (words("Continuity class"), smoothness(analysis.smoothness, words)),
     )
     return {
         "jacobian": (
@@ -187,29 +207,33 @@ def _agree_at_probes(first: sp.Expr, second: sp.Expr) -> bool:
     return True
 
 
-def _tolerance_texts(activation: Activation) -> list[dict[str, str]]:
+def _tolerance_texts(activation: Activation, words: Words) -> list[dict[str, str]]:
     """Each framework's asserted agreement in words: "f exactly, the gradient within …"."""
     return [
-        {"title": FRAMEWORK_TITLES[entry.framework], "text": tolerance_text(entry.tolerance)}
+        {
+            "title": FRAMEWORK_TITLES[entry.framework],
+            "text": tolerance_text(entry.tolerance, words),
+        }
         for entry in activation.frameworks
     ]
 
 
-def tolerance_text(bound: Tolerance) -> str:
+def tolerance_text(bound: Tolerance, words: Words) -> str:
     parts = []
     for label, relative, absolute in (
-        ("f", bound.f_relative, bound.f_absolute),
-        ("the gradient", bound.df_relative, bound.df_absolute),
+        (words("f"), bound.f_relative, bound.f_absolute),
+        (words("the gradient"), bound.df_relative, bound.df_absolute),
     ):
         if relative == 0 and absolute == 0:
-            parts.append(f"{label} exactly")
+            parts.append(words("{what} exactly", what=label))
             continue
         terms = [
             f"{absolute:.2g}" if absolute else "",
             f"{relative:.2g}·|exact|" if relative else "",
         ]
-        parts.append(f"{label} within {' + '.join(t for t in terms if t)}")
-    return ", ".join(parts)
+        bound_text = " + ".join(t for t in terms if t)
+        parts.append(words("{what} within {bound}", what=label, bound=bound_text))
+    return words(", ").join(parts)
 
 
 def number(value: sp.Expr) -> str:

@@ -7,7 +7,7 @@ exception it raises is reported naming the entry's file (``entry_work``).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.catalog import schema
 from generator.catalog.families import FAMILIES
@@ -25,9 +25,11 @@ from generator.present.formulas import formulas
 from generator.present.jscode import CURVES_PATH, ENTRY_CURVES, cached_curve, curves_script
 from generator.present.kinds import plot, scalar_entries, view_of
 from generator.present.page import EntryParts, common_context
+from generator.present.picker import picker_groups
 from generator.present.table_csv import properties_csv
+from generator.present.words import EDITIONS, Words, family_in
 from generator.records.analysis import Analysis, ElementwiseAnalysis
-from generator.records.catalog import Activation
+from generator.records.catalog import Activation, Kind
 from generator.records.services import Memo, Steps
 from generator.records.views import (
     Card,
@@ -48,10 +50,12 @@ def present_all(
     steps: Steps,
     jobs: int | None = None,
     limit: float | None = None,
-) -> SiteView:
-    """The view of every entry and of the catalog as a whole, in catalog order; the
-    entries' formulas and figures are made on ``jobs`` processes (default: all cores),
-    each within ``limit`` seconds (default: :data:`~generator.deadlines.DRAW`)."""
+    languages: Sequence[str] = ("en",),
+) -> tuple[SiteView, ...]:
+    """The view of every entry and of the catalog as a whole, in catalog order, once per
+    edition (``languages``, the first at the site root: its view holds the shared files);
+    the entries' formulas and figures are made once, on ``jobs`` processes (default: all
+    cores), each within ``limit`` seconds (default: :data:`~generator.deadlines.DRAW`)."""
     limit = DRAW.seconds() if limit is None else limit
     tasks = [
         _Task(activation, analysis, tuple(catalog), measured, memo, limit)
@@ -61,26 +65,43 @@ def present_all(
     for part in on_workers(_run, tasks, jobs, patience=patience(limit)):
         parts.append(part)
         steps.step(part.activation.id)
-    entries = tuple(_laid_out(entry, parts, limit) for entry in parts)
     files: dict[str, bytes] = {}
-    for entry in entries:
-        files |= entry.figures
-    family_overlays = _overlays(parts, files, memo)
+    for part in parts:
+        files |= part.figures.files
     files |= _curves(parts, memo, limit)
-    pairs = [(p.activation, p.analysis) for p in parts]
+    data = catalog_json([(p.activation, p.analysis, p.snippet) for p in parts], memo)
+    views = tuple(
+        _site_view(parts, catalog, EDITIONS[language], data, memo, limit) for language in languages
+    )
     steps.finish()
+    first, *others = views
+    return (replace(first, files={**files, **first.files}), *others)
+
+
+def _site_view(
+    parts: Sequence[EntryParts],
+    catalog: Sequence[Activation],
+    words: Words,
+    data: Mapping[str, object],
+    memo: Memo,
+    limit: float,
+) -> SiteView:
+    """One edition's view: the pages' text in its language, its own overlay figures."""
+    pairs = [(p.activation, p.analysis) for p in parts]
+    overlay_files: dict[str, bytes] = {}
     return SiteView(
-        entries=entries,
-        overlays=family_overlays,
-        comparison_headers=comparison.HEADERS,
-        comparison_rows=comparison.table_rows(pairs),
-        picker=comparison.picker_groups(catalog),
+        language=words.language,
+        entries=tuple(_laid_out(entry, parts, limit, words) for entry in parts),
+        overlays=_overlays(parts, overlay_files, memo, words),
+        comparison_headers=comparison.headers(words),
+        comparison_rows=comparison.table_rows(pairs, words),
+        picker=picker_groups(catalog, words),
         examples=examples(parts),
-        catalog_json=catalog_json([(p.activation, p.analysis, p.snippet) for p in parts], memo),
+        catalog_json=data,
         properties_csv=properties_csv(pairs),
         catalog_fields=schema.FIELDS,
         coverage=coverage(catalog),
-        files=files,
+        files=overlay_files,
     )
 
 
@@ -121,24 +142,28 @@ def _parts(
     )
 
 
-def _laid_out(parts: EntryParts, catalog: Sequence[EntryParts], limit: float) -> EntryView:
+def _laid_out(
+    parts: EntryParts, catalog: Sequence[EntryParts], limit: float, words: Words
+) -> EntryView:
     with entry_work(parts.activation.source, "laying out its page", limit):
-        return _view(parts, catalog)
+        return _view(parts, catalog, words)
 
 
-def _view(parts: EntryParts, catalog: Sequence[EntryParts]) -> EntryView:
+def _view(parts: EntryParts, catalog: Sequence[EntryParts], words: Words) -> EntryView:
     activation = parts.activation
+    texts = words.texts(activation)
     kind = view_of(activation)
-    summary = kind.summary(parts.analysis)
+    summary = kind.summary(parts.analysis, words)
+    figure, _ = parts.figures.in_language(words.language)
     return EntryView(
         activation=activation,
-        figure=parts.figures.figure,
+        figure=figure,
         thumbnail=parts.figures.thumbnail,
         card=Card(
             id=activation.id,
             name=activation.name,
             image=parts.figures.card,
-            alt=f"{activation.name}: f and f′ from −5 to 5",
+            alt=words("{name}: f and f′ from −5 to 5", name=activation.name),
             range=summary.card_range,
         ),
         overview=OverviewRow(
@@ -149,11 +174,11 @@ def _view(parts: EntryParts, catalog: Sequence[EntryParts]) -> EntryView:
             range=summary.overview_range,
             monotonic=summary.monotonic,
             continuity=summary.continuity,
-            use=activation.uses[0],
+            use=texts.uses[0],
         ),
         range_text=summary.range,
         smoothness_text=summary.smoothness,
-        page_context=common_context(parts, catalog) | kind.page(parts, catalog),
+        page_context=common_context(parts, catalog, words) | kind.page(parts, catalog, words),
         figures=parts.figures.files,
     )
 
@@ -173,25 +198,29 @@ def _curves(parts: Sequence[EntryParts], memo: Memo, limit: float) -> dict[str, 
 
 
 def _overlays(
-    parts: Sequence[EntryParts], files: dict[str, bytes], memo: Memo
+    parts: Sequence[EntryParts], files: dict[str, bytes], memo: Memo, words: Words
 ) -> tuple[Overlay, ...]:
-    """Figures of each family overlaying its members (a few a figure), for the comparison
-    page."""
+    """Figures of each family overlaying its members (a few a figure), for its page; their
+    titles are in the edition's language, so each edition draws its own."""
     result = []
-    for family in FAMILIES:
-        members = [(p.activation, p.analysis) for p in parts if p.activation.family == family]
+    suffix = "" if words.language == "en" else f"-{words.language}"
+    for known in FAMILIES:
+        members = [(p.activation, p.analysis) for p in parts if p.activation.family == known]
         if not members:
             continue
+        family = family_in(known, words)
         groups = overlays.split(members)
         refs = []
         for number, group in enumerate(groups, start=1):
             stem = f"{FIGURES}/overlay-{family.slug}" + (f"-{number}" if len(groups) > 1 else "")
+            if any(activation.kind is Kind.GATED for activation, _ in group):
+                stem += suffix  # its legend says "(gate)": each edition has its own
             for scheme, phone in VARIANTS:
                 files[variant(stem, scheme, phone)] = overlays.family_overlay(
-                    group, scheme, memo, plot, phone
+                    group, scheme, memo, plot, phone, words
                 )
-            part = f"part {number} of {len(groups)}" if len(groups) > 1 else ""
-            alt = overlays.description(family.title, [a for a, _ in group], part)
+            shown = [activation for activation, _ in group]
+            alt = overlays.description(family.title, shown, words, number, len(groups))
             refs.append(FigureRef.of(f"../{stem}", alt))  # from families/<slug>.md
         result.append(Overlay(family, tuple(refs)))
     return tuple(result)

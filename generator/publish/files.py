@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from generator.errors import BuildError
 from generator.paths import Paths
@@ -14,11 +14,17 @@ from generator.records.services import Memo
 from generator.records.views import SiteView
 
 
-def publish(pages: Mapping[str, str], site: SiteView, paths: Paths, memo: Memo) -> dict[str, bytes]:
-    """The whole ``docs/`` tree, by path."""
+def publish(
+    pages: Mapping[str, str], sites: Sequence[SiteView], paths: Paths, memo: Memo
+) -> dict[str, bytes]:
+    """The whole ``docs/`` tree, by path: every edition's pages (the first edition's view
+    holds the shared figures and data; another's, its own figures)."""
+    site = sites[0]
     entries = [entry.activation for entry in site.entries]
     typeset_pages = typeset(pages, paths.katex_script, memo, entries)
-    files = dict(site.files)
+    files: dict[str, bytes] = {}
+    for edition in sites:
+        files |= edition.files
     files |= {path: text.encode("utf-8") for path, text in typeset_pages.items()}
     files["activations.json"] = _json(site.catalog_json)
     files["activations.csv"] = site.properties_csv.encode()

@@ -149,6 +149,7 @@ class Coverage:
 class SiteView:
     """Everything the pages and the published files are made of."""
 
+    language: str  # the edition's: "en" at the site root, "zh" under zh/
     entries: tuple[EntryView, ...]
     overlays: tuple[Overlay, ...]
     comparison_headers: tuple[str, ...]

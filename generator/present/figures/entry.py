@@ -4,13 +4,14 @@ card and, for vector entries whose outputs form a distribution, the temperature 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 from generator.present.figures import plots
 from generator.present.figures import svg as figures
 from generator.present.figures.svg import Plot
 from generator.present.text import function_name
+from generator.present.words import EDITIONS, ENGLISH, Words
 from generator.records.analysis import Analysis, VectorAnalysis
 from generator.records.catalog import Activation
 from generator.records.services import Memo
@@ -34,6 +35,16 @@ class EntryFigures:
     extra: FigureRef | None  # the temperature chart, where there is one
     thumbnail: str
     card: str
+    # (language, alt text of the main plot, of the temperature chart), one per edition
+    descriptions: tuple[tuple[str, str, str], ...] = ()
+
+    def in_language(self, language: str) -> tuple[FigureRef, FigureRef | None]:
+        """The main plot and the temperature chart, described in ``language``."""
+        for described, main, extra in self.descriptions:
+            if described == language:
+                chart = None if self.extra is None else replace(self.extra, alt=extra)
+                return replace(self.figure, alt=main), chart
+        return self.figure, self.extra
 
 
 def entry_figures(
@@ -41,21 +52,28 @@ def entry_figures(
 ) -> EntryFigures:
     """The entry's figures, reused while its mathematics and the drawing code hold."""
     name = activation.id
-    files, description, extra = memo.cached(
+    files, descriptions, extra = memo.cached(
         "figures", ["entry", activation.mathematics()], lambda: _draw(activation, analysis, plot_of)
     )
+    by_language: dict[str, str] = dict(descriptions)
+    charts = {
+        language: _chart_description(activation, words) for language, words in EDITIONS.items()
+    }
     return EntryFigures(
         files=files,
-        figure=FigureRef.of(f"../{FIGURES}/{name}", description),
-        extra=extra,
+        figure=FigureRef.of(f"../{FIGURES}/{name}", by_language["en"]),
+        extra=None if extra is None else replace(extra, alt=charts["en"]),
         thumbnail=f"{FIGURES}/{name}-thumb.svg",
         card=f"{FIGURES}/{name}-card.svg",
+        descriptions=tuple(
+            (language, by_language[language], charts[language]) for language in EDITIONS
+        ),
     )
 
 
 def _draw(
     activation: Activation, analysis: Analysis, plot_of: PlotMaker
-) -> tuple[dict[str, bytes], str, FigureRef | None]:
+) -> tuple[dict[str, bytes], tuple[tuple[str, str], ...], FigureRef | None]:
     name = activation.id
     files: dict[str, bytes] = {}
     plot = plot_of(activation, analysis)
@@ -66,7 +84,7 @@ def _draw(
     extra = None
     if isinstance(analysis, VectorAnalysis) and _probabilities(analysis):
         extra = _temperature_chart(activation, files)
-    return files, plot.description, extra
+    return files, plot.descriptions, extra
 
 
 def _temperature_chart(activation: Activation, files: dict[str, bytes]) -> FigureRef:
@@ -79,11 +97,16 @@ def _temperature_chart(activation: Activation, files: dict[str, bytes]) -> Figur
         files[variant(f"{FIGURES}/{name}-temperature", scheme, phone)] = figures.bars(
             groups, categories, label, scheme, phone
         )
-    return FigureRef.of(
-        f"../{FIGURES}/{name}-temperature",
-        f"Bar chart of {activation.name} of the scores {list(plots.SCORES)} divided by a"
-        f" temperature T of {', '.join(f'{t:g}' for t in plots.TEMPERATURES)}: a low"
-        " temperature sharpens the distribution, a high one flattens it.",
+    return FigureRef.of(f"../{FIGURES}/{name}-temperature", _chart_description(activation, ENGLISH))
+
+
+def _chart_description(activation: Activation, words: Words) -> str:
+    return words(
+        "Bar chart of {name} of the scores {scores} divided by a temperature T of "
+        "{temperatures}: a low temperature sharpens the distribution, a high one flattens it.",
+        name=activation.name,
+        scores=list(plots.SCORES),
+        temperatures=words(", ").join(f"{t:g}" for t in plots.TEMPERATURES),
     )
 
 

@@ -15,6 +15,7 @@ from matplotlib.figure import Figure
 from generator.present.figures import svg as figures
 from generator.present.figures.entry import PlotMaker
 from generator.present.figures.svg import Curve, Scheme
+from generator.present.words import ENGLISH, Words
 from generator.records.analysis import Analysis
 from generator.records.catalog import Activation, Kind
 from generator.records.services import Memo
@@ -55,9 +56,10 @@ def family_overlay(
     memo: Memo,
     plot_of: PlotMaker,
     phone: bool = False,
+    words: Words = ENGLISH,
 ) -> bytes:
     """f and f′ of at most ``MOST`` members, side by side (or stacked for phones), from the
-    cache when unchanged."""
+    cache when unchanged; a gated unit's legend says "(gate)" in ``words``' language."""
     if len(members) > MOST:
         raise ValueError(f"{len(members)} curves in one overlay: split() them first")
 
@@ -65,22 +67,42 @@ def family_overlay(
         plot = plot_of(activation, analysis)
         return plot.curves[0], plot.curves[1]
 
-    parts = [scheme.name, str(phone), *(activation.mathematics() for activation, _ in members)]
+    labels = [gated_label(activation, words) for activation, _ in members]
+    parts = [scheme.name, str(phone), *labels]
+    parts += [activation.mathematics() for activation, _ in members]
     return memo.cached(
         "figures",
         ["overlay", *parts],
         lambda: _draw(
-            [(gated_label(a), *curves(a, analysis)) for a, analysis in members], scheme, phone
+            [
+                (label, *curves(activation, analysis))
+                for label, (activation, analysis) in zip(labels, members, strict=True)
+            ],
+            scheme,
+            phone,
         ),
     )
 
 
-def description(family_title: str, members: Sequence[Activation], part: str = "") -> str:
-    """The alt text; ``part`` ("part 1 of 3") where the family takes several figures."""
-    names = ", ".join(activation.name for activation in members)
-    which = f" ({part})" if part else ""
-    family = f"the family “{family_title}”{which}"
-    return f"Overlay of {family}: f and f′, for x from −5 to 5, of {names}."
+def description(
+    family_title: str, members: Sequence[Activation], words: Words, part: int = 0, parts: int = 1
+) -> str:
+    """The alt text; which part ("part 1 of 3") where the family takes several figures."""
+    names = words(", ").join(activation.name for activation in members)
+    if parts > 1:
+        return words(
+            "Overlay of the family “{family}” (part {part} of {parts}): f and f′, for x from "
+            "−5 to 5, of {names}.",
+            family=family_title,
+            part=part,
+            parts=parts,
+            names=names,
+        )
+    return words(
+        "Overlay of the family “{family}”: f and f′, for x from −5 to 5, of {names}.",
+        family=family_title,
+        names=names,
+    )
 
 
 def _draw(members: Sequence[tuple[str, Curve, Curve]], scheme: Scheme, phone: bool) -> bytes:
@@ -117,8 +139,8 @@ def _draw(members: Sequence[tuple[str, Curve, Curve]], scheme: Scheme, phone: bo
         return figures._svg(figure)
 
 
-def gated_label(activation: Activation) -> str:
+def gated_label(activation: Activation, words: Words = ENGLISH) -> str:
     """Gated units are drawn by their gate g. A ``$`` is escaped: matplotlib would read the
     text between two of them as mathtext."""
     name = activation.name.replace("$", r"\$")
-    return f"{name} (gate)" if activation.kind is Kind.GATED else name
+    return words("{name} (gate)", name=name) if activation.kind is Kind.GATED else name

@@ -11,6 +11,7 @@ from generator.analysis.pieces import boundaries, split
 from generator.analysis.vector import components
 from generator.present.figures.svg import FloatArray, Marker, Plot, sample
 from generator.present.text import function_name
+from generator.present.words import EDITIONS, Words
 from generator.records.analysis import ElementwiseAnalysis, VectorAnalysis
 from generator.records.catalog import VECTOR_NAMES, Activation, Kind
 
@@ -46,16 +47,27 @@ def elementwise_plot(activation: Activation, analysis: ElementwiseAnalysis) -> P
         if kink.convention is not None and kink.convention.pytorch is not None:
             value = float(kink.convention.pytorch.subs(defaults))
             markers.append(Marker(at, value, filled=True, curve=1))
-    return Plot(tuple(curves), tuple(markers), _describe(activation, len(curves), kinks))
+    descriptions = tuple(
+        (language, _describe(activation, len(curves), bool(kinks), words))
+        for language, words in EDITIONS.items()
+    )
+    return Plot(tuple(curves), tuple(markers), descriptions)
 
 
-def _describe(activation: Activation, count: int, kinks: tuple[object, ...]) -> str:
-    drawn = "f (solid line) and its derivative f′ (dashed)"
+def _describe(activation: Activation, count: int, kinks: bool, words: Words) -> str:
     if count == 3:
-        drawn = "f (solid line), its derivative f′ (dashed) and second derivative f″ (dotted)"
-    text = f"Plot of {activation.name}: {drawn}, for x from −5 to 5."
+        text = words(
+            "Plot of {name}: f (solid line), its derivative f′ (dashed) and second derivative "
+            "f″ (dotted), for x from −5 to 5.",
+            name=activation.name,
+        )
+    else:
+        text = words(
+            "Plot of {name}: f (solid line) and its derivative f′ (dashed), for x from −5 to 5.",
+            name=activation.name,
+        )
     if kinks:
-        text += (
+        text += words(
             " Hollow circles mark the one-sided limits of f′ at a kink; the filled dot is"
             " the value PyTorch's autograd returns there."
         )
@@ -70,11 +82,18 @@ def vector_plot(activation: Activation, analysis: VectorAnalysis) -> Plot:
         sample(reduction, x, component),
         sample(analysis.two_class_derivative, x, f"∂/∂x {component}"),
     )
-    description = (
-        f"Plot of the first component of {activation.name} applied to the vector [x, 0]"
-        " (solid line) and its derivative (dashed), for x from −5 to 5."
+    descriptions = tuple(
+        (
+            language,
+            words(
+                "Plot of the first component of {name} applied to the vector [x, 0] (solid "
+                "line) and its derivative (dashed), for x from −5 to 5.",
+                name=activation.name,
+            ),
+        )
+        for language, words in EDITIONS.items()
     )
-    return Plot(curves, (), description)
+    return Plot(curves, (), descriptions)
 
 
 def temperature_groups(activation: Activation) -> tuple[tuple[str, FloatArray], ...]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -72,7 +73,7 @@ class Marker:
 class Plot:
     curves: tuple[Curve, ...]
     markers: tuple[Marker, ...]
-    description: str
+    descriptions: tuple[tuple[str, str], ...]  # (language, alt text), one per edition
 
 
 def numeric(expression: sp.Expr, x: sp.Symbol) -> Callable[[FloatArray], FloatArray]:
@@ -126,7 +127,11 @@ def _style(scheme: Scheme) -> Iterator[None]:
 def _svg(figure: Figure) -> bytes:
     buffer = io.BytesIO()
     FigureCanvasSVG(figure)
-    figure.savefig(buffer, format="svg", transparent=True, metadata={"Date": None})
+    with warnings.catch_warnings():
+        # The Chinese edition's legends: the SVG keeps the text, which the reader's browser
+        # sets in a font of its own that has the glyphs (DejaVu Sans, measuring it, has none).
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font")
+        figure.savefig(buffer, format="svg", transparent=True, metadata={"Date": None})
     svg = _PREAMBLE.sub(b"", buffer.getvalue())
     return _INDENT.sub(b"\n", _TAG.sub(_tidied, svg))
 

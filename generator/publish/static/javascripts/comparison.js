@@ -207,7 +207,7 @@
       return (row.getAttribute("data-properties") || "").split(" ");
     });
     var apply = function () {
-      var terms = filter.value.toLowerCase().split(",").map(function (term) {
+      var terms = filter.value.toLowerCase().split(/[,，、]/).map(function (term) {
         return term.trim();
       }).filter(Boolean);
       var wanted = chips.filter(function (chip) {
@@ -227,7 +227,10 @@
         shown += row.hidden ? 0 : 1;
       });
       if (count) {
-        count.textContent = shown + " of " + rows.length + " shown";
+        // The page words it: data-format="{shown} of {total} shown" in each language.
+        count.textContent = (count.dataset.format || "{shown} / {total}")
+          .replace("{shown}", String(shown))
+          .replace("{total}", String(rows.length));
       }
     };
     filter.addEventListener("input", apply);

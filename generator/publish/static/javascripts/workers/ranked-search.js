@@ -20,9 +20,41 @@
   var separator = /[\s\-]+/;
   var names = {}; // page location -> [{words, lower, weight}]
   var query = "";
+  // The Chinese edition's words: its index holds text cut into words at build time (jieba,
+  // the words joined by U+200B), but a reader types 修正线性单元 without spaces. A Chinese
+  // run in the query, or in a name, is cut the same way, each time into the longest word
+  // the index knows (forward maximum matching), so that lunr finds the words it indexed.
+  var HAN = /[\u3400-\u4dbf\u4e00-\u9fff]+/g;
+  var LONGEST = 8;
+  var vocabulary = {};
+
+  function learn(text) {
+    (String(text).match(HAN) || []).forEach(function (word) {
+      vocabulary[word] = true;
+    });
+  }
+
+  function cut(run) {
+    var found = [];
+    for (var start = 0; start < run.length; ) {
+      var length = Math.min(LONGEST, run.length - start);
+      while (length > 1 && !vocabulary[run.substr(start, length)]) {
+        length -= 1;
+      }
+      found.push(run.substr(start, length));
+      start += length;
+    }
+    return found.join(" ");
+  }
+
+  function segmented(text) {
+    return String(text).replace(HAN, function (run) {
+      return " " + cut(run) + " ";
+    });
+  }
 
   function words(text) {
-    return String(text)
+    return segmented(text)
       .split(separator)
       .filter(function (word) {
         return word !== "";
@@ -56,13 +88,18 @@
 
   function remember(docs) {
     names = {};
+    vocabulary = {};
+    docs.forEach(function (doc) {
+      // Indexed text is cut at U+200B; a Han run between two cuts is one word.
+      String(doc.title + "\u200b" + doc.text).split(/[\u200b\s]+/).forEach(learn);
+    });
     docs.forEach(function (doc) {
       var page = doc.location.split("#")[0];
-      if (doc.location !== page || !doc.tags) {
+      if (doc.location !== page) {
         return;
       }
       var known = [form(doc.title, NAME)];
-      doc.tags.forEach(function (tag) {
+      (doc.tags || []).forEach(function (tag) {
         known = known.concat(forms(tag));
       });
       names[page] = known;
@@ -135,6 +172,10 @@
       remember(message.data.docs || []);
     } else if (message.type === QUERY) {
       query = String(message.data || "");
+      if (HAN.test(query)) {
+        message.data = segmented(query).replace(/\s+/g, " ").trim();
+      }
+      HAN.lastIndex = 0;
     }
   });
 
