@@ -32,8 +32,10 @@ BOXES: Final = """() => Array.from(document.querySelectorAll('.katex, .katex *')
     const formula = (element.parentElement && element.parentElement.closest('.katex')
         || element).getBoundingClientRect();
     const style = getComputedStyle(element);
-    return [box.x - formula.x, box.y - formula.y, box.width, box.height]
-            .map((v) => v.toFixed(2)).join(' ')
+    // An element not drawn (display: none, KaTeX's MathML) has no box to compare.
+    const drawn = box.width > 0 || box.height > 0;
+    return (drawn ? [box.x - formula.x, box.y - formula.y, box.width, box.height]
+            .map((v) => v.toFixed(2)).join(' ') : 'not drawn')
         + ' ' + [style.fontFamily, style.fontSize, style.fontStyle, style.fontWeight,
                  style.color, style.borderBottomWidth, style.display].join(' ');
 })"""
