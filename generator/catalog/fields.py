@@ -13,6 +13,7 @@ from typing import Final
 
 import sympy as sp
 
+from generator.catalog.files import read_catalog_file
 from generator.catalog.limits import (
     FORMULA_CHARACTERS,
     MAX_MAGNITUDE,
@@ -20,7 +21,7 @@ from generator.catalog.limits import (
     TEXT_CHARACTERS,
 )
 from generator.catalog.quoting import quoted, shown
-from generator.catalog.yaml_loader import TypedFloat
+from generator.catalog.yaml_loader import TypedFloat, parse_yaml
 from generator.errors import CatalogError
 
 __all__ = ["Fields", "TypedFloat", "exact_number", "is_finite_number"]
@@ -33,6 +34,15 @@ _INVISIBLE: Final = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 # What YAML 1.1 reads as a float: a dot, and a signed exponent if any (1.0e-14, not 1e-14).
 _KEY_CHARACTERS: Final = 60
 _YAML_LOOKALIKE: Final = re.compile(r"([-+]?)(\d[\d_]*)?(?:\.(\d*))?[eE]([-+]?)(\d+)")
+
+
+def read_fields(path: Path) -> Fields:
+    """A catalog file (an entry, or its Chinese texts) read boundedly, as UTF-8 YAML."""
+    try:
+        text = read_catalog_file(path).decode("utf-8")
+    except UnicodeDecodeError:
+        raise CatalogError(path, "<syntax>", "is not UTF-8 text") from None
+    return Fields(path, parse_yaml(path, text))
 
 
 class Fields:

@@ -19,15 +19,14 @@ from generator.catalog.expressions import (
     parse_expression,
 )
 from generator.catalog.families import FAMILIES_BY_SLUG
-from generator.catalog.fields import Fields
-from generator.catalog.files import catalog_files, read_catalog_file
+from generator.catalog.fields import Fields, read_fields
+from generator.catalog.files import catalog_files
 from generator.catalog.frameworks import read_frameworks
 from generator.catalog.limits import NAME_CHARACTERS
 from generator.catalog.named import elementary
 from generator.catalog.quoting import quoted
 from generator.catalog.reserved import name_problem
 from generator.catalog.translations import read_translations
-from generator.catalog.yaml_loader import parse_yaml
 from generator.deadlines import LOAD, entry_work
 from generator.errors import CatalogError
 from generator.paths import Paths
@@ -81,12 +80,7 @@ def _load_in_time(path: Path, limit: float) -> Activation:
 
 def load_entry(path: Path) -> Activation:
     """Read one file; the first problem found raises :class:`CatalogError`."""
-    content = read_catalog_file(path)
-    try:
-        text = content.decode("utf-8")
-    except UnicodeDecodeError:
-        raise CatalogError(path, "<syntax>", "is not UTF-8 text") from None
-    fields = Fields(path, parse_yaml(path, text))
+    fields = read_fields(path)
     activation = _activation(fields)
     fields.finish(known=schema.NAMES)
     return activation

@@ -18,10 +18,9 @@ import re
 from pathlib import Path
 from typing import Final
 
-from generator.catalog.fields import Fields
-from generator.catalog.files import catalog_files, read_catalog_file
+from generator.catalog.fields import Fields, read_fields
+from generator.catalog.files import catalog_files
 from generator.catalog.limits import NAME_CHARACTERS
-from generator.catalog.yaml_loader import parse_yaml
 from generator.errors import CatalogError
 from generator.records.catalog import Activation
 from generator.records.texts import EntryTexts
@@ -72,7 +71,7 @@ def _untranslated(folder: Path, ids: set[str]) -> frozenset[str]:
     path = folder / UNTRANSLATED_FILE
     if not path.exists():
         return frozenset()
-    fields = Fields(path, parse_yaml(path, read_catalog_file(path).decode("utf-8")))
+    fields = read_fields(path)
     listed = fields.text_list("untranslated", required=False, limit=NAME_CHARACTERS)
     for name in listed:
         if name not in ids:
@@ -83,12 +82,7 @@ def _untranslated(folder: Path, ids: set[str]) -> frozenset[str]:
 
 def read_entry_texts(path: Path, activation: Activation) -> EntryTexts:
     """The Chinese counterpart of every prose field of ``activation``, from ``path``."""
-    content = read_catalog_file(path)
-    try:
-        text = content.decode("utf-8")
-    except UnicodeDecodeError:
-        raise CatalogError(path, "<syntax>", "is not UTF-8 text") from None
-    fields = Fields(path, parse_yaml(path, text))
+    fields = read_fields(path)
     if fields.text("id") != activation.id:
         raise fields.fail("id", f"must be {activation.id!r}, the entry it translates")
     texts = EntryTexts(
