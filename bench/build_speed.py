@@ -57,17 +57,22 @@ def clear_caches() -> None:
 def synthetic(folder: Path, copies: int) -> int:
     """Each real entry ``copies`` times under new ids: a catalog ``copies`` times the size.
 
-    Vector entries are left out: their NumPy code is a module named after the real id.
+    Each copy takes its Chinese texts along, so both editions are built as for the real
+    catalog. Vector entries are left out: their NumPy code is a module named after the
+    real id.
     """
     count = 0
     for path in sorted(ENTRIES.glob("*.yaml")):
-        text = path.read_text(encoding="utf-8")
-        if "\nkind: vector\n" in text:
+        if "\nkind: vector\n" in path.read_text(encoding="utf-8"):
             continue
         for k in range(1, copies + 1):
             name = f"{path.stem}_v{k}"
-            variant = text.replace(f"id: {path.stem}\n", f"id: {name}\n", 1)
-            (folder / f"{name}.yaml").write_text(variant, encoding="utf-8")
+            for source, into in ((path, folder), (ENTRIES / "zh" / path.name, folder / "zh")):
+                if source.is_file():
+                    text = source.read_text(encoding="utf-8")
+                    into.mkdir(exist_ok=True)
+                    variant = text.replace(f"id: {path.stem}\n", f"id: {name}\n", 1)
+                    (into / f"{name}.yaml").write_text(variant, encoding="utf-8")
             count += 1
     return count
 
