@@ -48,9 +48,10 @@ def reference_pages(site: SiteView, environment: jinja2.Environment) -> dict[str
     }
 
 
-def entry_helpers(site: SiteView) -> dict[str, Callable[[str], str]]:
-    """What a page written by hand quotes of an entry, by id: a link to it, and its
-    computed range, continuity and monotonicity (the guide, the Chinese home page)."""
+def entry_helpers(site: SiteView) -> dict[str, Callable[..., str]]:
+    """What a page written by hand quotes of an entry, by id: a link to it or to one of its
+    sections, and its computed range, continuity and monotonicity (the guide, the Chinese
+    home page)."""
     by_id = {entry.activation.id: entry for entry in site.entries}
 
     def link(activation_id: str) -> str:
@@ -60,6 +61,12 @@ def entry_helpers(site: SiteView) -> dict[str, Callable[[str], str]]:
             if found is None
             else f"[{escape.text(found.activation.name)}]({found.page})"
         )
+
+    def section_link(activation_id: str, anchor: str, text: str) -> str:
+        found = by_id.get(activation_id)
+        if found is None:
+            return missing(activation_id)
+        return f"[{escape.text(text)}]({found.page}#{anchor})"
 
     def range_of(activation_id: str) -> str:
         found = by_id.get(activation_id)
@@ -77,6 +84,7 @@ def entry_helpers(site: SiteView) -> dict[str, Callable[[str], str]]:
 
     return {
         "link": link,
+        "section_link": section_link,
         "range": range_of,
         "smoothness": smoothness_of,
         "monotonic": monotonic_of,
