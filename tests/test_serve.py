@@ -1,4 +1,5 @@
-"""``make serve``: saving a catalog file changes the served page, without a restart."""
+"""``make serve``: both editions served; saving a catalog file changes the served page of
+its edition, without a restart."""
 
 from __future__ import annotations
 
@@ -41,6 +42,11 @@ def _wait_for(url: str, text: str, seconds: float) -> str:
     raise AssertionError(f"{url} never contained {text!r} within {seconds} s")
 
 
+def _edit_summary(path: Path, marker: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("summary: >-\n", f"summary: >-\n  {marker}\n", 1))
+
+
 def test_saving_a_catalog_file_regenerates_the_served_page(tmp_path: Path) -> None:
     catalog = tmp_path / "catalog"
     shutil.copytree(ENTRIES, catalog)
@@ -54,14 +60,17 @@ def test_saving_a_catalog_file_regenerates_the_served_page(tmp_path: Path) -> No
         stderr=subprocess.PIPE,
         start_new_session=True,
     )  # fmt: skip
-    url = f"http://127.0.0.1:{port}/activations/relu/"
+    english = f"http://127.0.0.1:{port}/activations/relu/"
+    chinese = f"http://127.0.0.1:{port}/zh/activations/relu/"
     try:
-        _wait_for(url, "ReLU", seconds=240)
-        relu = catalog / "relu.yaml"
+        _wait_for(english, "ReLU", seconds=240)
+        assert 'lang="zh"' in _wait_for(chinese, "ReLU", seconds=30), "the Chinese edition"
         marker = f"Edited while serving {time.time_ns()}."
-        text = relu.read_text(encoding="utf-8")
-        relu.write_text(text.replace("summary: >-\n", f"summary: >-\n  {marker}\n", 1))
-        _wait_for(url, marker, seconds=120)
+        _edit_summary(catalog / "relu.yaml", marker)
+        _wait_for(english, marker, seconds=120)
+        marker = f"服务中修改 {time.time_ns()}。"
+        _edit_summary(catalog / "zh" / "relu.yaml", marker)
+        _wait_for(chinese, marker, seconds=120)
     finally:
         os.killpg(server.pid, signal.SIGINT)
         try:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from generator.build.lighten import lighten
@@ -25,23 +26,9 @@ def run_mkdocs(paths: Paths, docs: Path, output: Path) -> None:
     handler.setFormatter(logging.Formatter("mkdocs: %(levelname)s %(message)s"))
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
-    os.environ.setdefault("SOURCE_DATE_EPOCH", _build_date(paths.root))
     try:
-        config = load_config(
-            str(paths.mkdocs_config), docs_dir=str(docs), site_dir=str(output), strict=True
-        )
-        mkdocs_build(config)
-        if (docs / "zh").is_dir():  # the Chinese edition, under the English site's root
-            chinese = load_config(
-                str(paths.mkdocs_chinese_config),
-                docs_dir=str(docs / "zh"),
-                site_dir=str(output / "zh"),
-                site_url=f"{config.site_url or ''}zh/",
-                strict=True,
-            )
-            chinese["nav"] = navigation(docs / "zh", chinese["extra"].get("sections", {}))
-            logging.getLogger("jieba").setLevel(logging.WARNING)  # imported by Material's search
-            mkdocs_build(chinese)
+        for config in edition_configs(paths, docs, output, strict=True):
+            mkdocs_build(config)
         lighten(output)
     except MkDocsException as error:
         raise BuildError(
@@ -49,6 +36,34 @@ def run_mkdocs(paths: Paths, docs: Path, output: Path) -> None:
         ) from None
     finally:
         logger.removeHandler(handler)
+
+
+def edition_configs(
+    paths: Paths, docs: Path, output: Path, *, strict: bool, site_url: str | None = None
+) -> tuple[MkDocsConfig, ...]:
+    """The MkDocs configuration of each edition, to be built in this order: English from
+    ``docs`` into ``output``, then, if ``docs`` has a zh/ folder, Chinese from it into
+    ``output/zh``, under the English site's address."""
+    os.environ.setdefault("SOURCE_DATE_EPOCH", _build_date(paths.root))
+    english = load_config(
+        str(paths.mkdocs_config),
+        docs_dir=str(docs),
+        site_dir=str(output),
+        strict=strict,
+        **({"site_url": site_url} if site_url else {}),
+    )
+    if not (docs / "zh").is_dir():
+        return (english,)
+    chinese = load_config(
+        str(paths.mkdocs_chinese_config),
+        docs_dir=str(docs / "zh"),
+        site_dir=str(output / "zh"),
+        site_url=f"{english.site_url or ''}zh/",
+        strict=strict,
+    )
+    chinese["nav"] = navigation(docs / "zh", chinese["extra"].get("sections", {}))
+    logging.getLogger("jieba").setLevel(logging.WARNING)  # imported by Material's search
+    return english, chinese
 
 
 def navigation(docs: Path, sections: Mapping[str, str]) -> list[object]:

@@ -1,26 +1,24 @@
 """``make serve``: the site on localhost, regenerated when a catalog file is saved.
 
-``mkdocs serve`` (a child process) watches ``docs/`` and reloads the browser. This process
-watches what ``docs/`` is generated from (the catalog, the templates, the NumPy modules,
-the accuracy report) and regenerates ``docs/`` in place when any of it changes. The caches
-make that cheap: only the edited entry is derived and drawn again, and only the files whose
-bytes changed are written, so mkdocs rebuilds and the browser reloads once.
+A child process (``generator.build.mkdocs_serve``: MkDocs's live-reload server, serving both
+editions as ``make site`` builds them) watches ``docs/`` and reloads the browser. This
+process watches what ``docs/`` is generated from (the catalog, the templates, the NumPy
+modules, the accuracy report) and regenerates ``docs/`` in place when any of it changes. The
+caches make that cheap: only the edited entry is derived and drawn again, and only the files
+whose bytes changed are written, so the child rebuilds and the browser reloads once.
 
-Stopping: SIGINT (Ctrl-C) and SIGTERM both stop the child (SIGINT, so that mkdocs removes
-its own temporary site; killed if it has not exited after :data:`STOP_SECONDS`), remove the
-temporary configuration folder and exit with the shell's convention for a signal, 128 + its
-number: 130 for SIGINT, 143 for SIGTERM. A ``mkdocs serve`` that exits by itself (its port
-taken, say) ends the command with status 1.
+Stopping: SIGINT (Ctrl-C) and SIGTERM both stop the child (SIGINT, so that it removes its
+own temporary site; killed if it has not exited after :data:`STOP_SECONDS`) and exit with
+the shell's convention for a signal, 128 + its number: 130 for SIGINT, 143 for SIGTERM. A
+server that exits by itself (its port taken, say) ends the command with status 1.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,7 +32,7 @@ from generator.errors import BuildError, CatalogError, describe
 from generator.paths import Paths
 
 POLL_SECONDS: Final = 0.5
-# How long ``mkdocs serve`` has to shut down once asked before it is killed.
+# How long the server has to shut down once asked before it is killed.
 STOP_SECONDS: Final = 5.0
 STOP_SIGNALS: Final = (signal.SIGINT, signal.SIGTERM)
 
@@ -89,7 +87,7 @@ class _StopSignals:
 
 
 def serve(paths: Paths, address: str, progress: Progress) -> int:
-    """Generate, start ``mkdocs serve``, then regenerate on every change until stopped."""
+    """Generate, start the server, then regenerate on every change until stopped."""
     stops = _StopSignals()
     with stops.installed():
         try:
@@ -102,34 +100,24 @@ def serve(paths: Paths, address: str, progress: Progress) -> int:
 
 def _serve(paths: Paths, address: str, progress: Progress, stops: _StopSignals) -> int:
     _generate(paths, progress)
-    scratch: Path | None = None
     server: subprocess.Popen[bytes] | None = None
+    command = [sys.executable, "-m", "generator.build.mkdocs_serve"]
     try:
-        with stops.deferred():
-            scratch = Path(tempfile.mkdtemp(prefix="activations-serve-"))
-        # The site's configuration, with docs_dir pointing at the folder generated here; the
-        # theme overrides by absolute path, as MkDocs reads a relative one from this file.
-        config = scratch / "mkdocs.yml"
-        config.write_text(
-            f"INHERIT: {paths.mkdocs_config}\ndocs_dir: {paths.docs.resolve()}\n"
-            f"theme:\n  custom_dir: {paths.overrides.resolve()}\n"
-        )
-        command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", address]
         with stops.deferred():  # its own process group: Ctrl-C reaches it once, from _stop
             server = subprocess.Popen(
-                [*command, "-f", str(config)], cwd=paths.root, process_group=0
+                [*command, "--docs", str(paths.docs.resolve()), "--address", address],
+                cwd=paths.root,
+                process_group=0,
             )
         return _watch(server, paths, progress, address)
     finally:
         with stops.deferred():
             if server is not None:
                 _stop(server)
-            if scratch is not None:
-                shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _watch(server: subprocess.Popen[bytes], paths: Paths, progress: Progress, address: str) -> int:
-    """Regenerate on every change until stopped; 1 when ``mkdocs serve`` exits by itself."""
+    """Regenerate on every change until stopped; 1 when the server exits by itself."""
     print(
         f"serving on http://{address}/ ; watching {paths.catalog} (Ctrl-C stops)", file=sys.stderr
     )
@@ -143,12 +131,12 @@ def _watch(server: subprocess.Popen[bytes], paths: Paths, progress: Progress, ad
             print(f"changed: {', '.join(sorted({p for p, _ in changed}))}", file=sys.stderr)
             seen = now
             _generate(paths, progress)
-    print(f"error: mkdocs serve exited with status {server.returncode}", file=sys.stderr)
+    print(f"error: the mkdocs server exited with status {server.returncode}", file=sys.stderr)
     return 1
 
 
 def _stop(server: subprocess.Popen[bytes]) -> None:
-    """Ask ``mkdocs serve`` to stop as Ctrl-C would (it then removes its temporary site),
+    """Ask the server to stop as Ctrl-C would (it then removes its temporary site),
     and kill it if it has not within :data:`STOP_SECONDS`; always reaped."""
     if server.poll() is None:
         server.send_signal(signal.SIGINT)
