@@ -1,7 +1,7 @@
 """`make bench`: build times as ratios to `mkdocs build` alone, measured in one run.
 
 Reports the median of N runs of: a cold `generator site` (no caches, dependencies already
-installed), a no-op rebuild, a rebuild after editing one catalog file, and `mkdocs build`
+installed), a no-op rebuild, a rebuild after rewording one entry's summary, and `mkdocs build`
 on the generated docs (the floor no generator can beat). Then builds a synthetic catalog
 four times the real one, cold, and reports the time per activation for both.
 """
@@ -24,6 +24,7 @@ from generator.paths import Paths  # noqa: E402
 
 ENTRIES = ROOT / "generator" / "catalog" / "entries"
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+TARGETS = {"noop_ratio": 1.2, "one_file_edit_ratio": 1.5, "cold_s": 20.0}  # at most
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -77,7 +78,9 @@ def synthetic(folder: Path, copies: int) -> int:
     return count
 
 
-def main() -> None:
+def main() -> int:
+    """0 when the no-op and one-edit ratios meet their targets. The cold build's seconds are
+    reported against theirs too, but do not decide: not a ratio, they measure the machine."""
     real = len(list(ENTRIES.glob("*.yaml")))
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch) / "out"
@@ -89,8 +92,11 @@ def main() -> None:
             shutil.rmtree(out, ignore_errors=True)
             cold.append(site(catalog, out))
             noop.append(site(catalog, out))
-            relu = catalog / "relu.yaml"
-            relu.write_text(relu.read_text(encoding="utf-8") + f"# edit {time.time()}\n")
+            relu = catalog / "relu.yaml"  # reworded, as a maintainer edits: its page changes
+            text = relu.read_text(encoding="utf-8")
+            relu.write_text(
+                text.replace("summary: >-\n", f"summary: >-\n  Edit {time.time()}.\n", 1)
+            )
             edit.append(site(catalog, out))
             floor.append(mkdocs_alone(Path(scratch) / "floor"))
         big = Path(scratch) / "big"
@@ -100,22 +106,29 @@ def main() -> None:
         clear_caches()
         big_cold = site(big, Path(scratch) / "big-out")
     base = statistics.median(floor)
-    report = {
-        "runs": RUNS,
-        "floor_mkdocs_build_s": round(base, 2),
+    measured = {
         "cold_s": round(statistics.median(cold), 2),
         "noop_s": round(statistics.median(noop), 3),
         "one_file_edit_s": round(statistics.median(edit), 2),
         "cold_ratio": round(statistics.median(cold) / base, 2),
         "noop_ratio": round(statistics.median(noop) / base, 3),
         "one_file_edit_ratio": round(statistics.median(edit) / base, 2),
+    }
+    missed = [name for name, most in TARGETS.items() if measured[name] > most]
+    report = {
+        "runs": RUNS,
+        "floor_mkdocs_build_s": round(base, 2),
+        **measured,
         "per_activation_cold_s": {
             f"{real} entries": round(statistics.median(cold) / real, 3),
             f"{size} entries (synthetic, 4 x {scalar} scalar entries)": round(big_cold / size, 3),
         },
+        "targets_at_most": TARGETS,
+        "missed": missed,
     }
     print(json.dumps(report, indent=2))
+    return 1 if set(missed) & {"noop_ratio", "one_file_edit_ratio"} else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

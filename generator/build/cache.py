@@ -43,6 +43,18 @@ CODE: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
         ("records", "analysis", "present/figures", "present/kinds.py", "present/text.py"),
         ("sympy", "numpy", "matplotlib"),
     ),
+    "entries": (
+        (
+            "records",
+            "catalog",
+            "analysis",
+            "numerics",
+            "implementations",
+            "present",
+            "present/words_zh.yaml",
+        ),
+        ("sympy", "numpy", "matplotlib"),
+    ),
     "katex": (("publish/katex.py", "publish/katex_render.cjs"), ()),
     "reference": (("numerics/reference.py",), ("mpmath", "sympy", "numpy")),
 }

@@ -127,14 +127,9 @@ def html(markdown: str) -> str:
     return _EMPHASIS.sub(r"<em>\1</em>", markdown)
 
 
-def table_rows(entries: Sequence[tuple[Activation, Analysis]], words: Words) -> tuple[Row, ...]:
-    """One row per activation, in catalog order (the page's JavaScript sorts on demand)."""
-    return tuple(_row(activation, analysis, words) for activation, analysis in entries)
-
-
-def _row(
-    activation: Activation, analysis: ElementwiseAnalysis | VectorAnalysis, words: Words
-) -> Row:
+def row(activation: Activation, analysis: Analysis, words: Words) -> Row:
+    """The activation's row of the table; the page lists them in catalog order, and its
+    JavaScript sorts on demand."""
     name = escape.text(activation.name)
     gate = (
         f' <span class="comparison-note">{escape.text(words("(gate g)"))}</span>'

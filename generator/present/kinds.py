@@ -37,7 +37,7 @@ class Summary:
 class KindView:
     plot: Callable[[Activation, Analysis], Plot]
     summary: Callable[[Analysis, Words], Summary]
-    page: Callable[[EntryParts, Sequence[EntryParts], Words], dict[str, object]]  # its sections
+    page: Callable[[EntryParts, Sequence[Activation], Words], dict[str, object]]  # its sections
 
 
 def _scalar(analysis: Analysis) -> ElementwiseAnalysis:

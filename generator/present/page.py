@@ -58,14 +58,14 @@ class EntryParts:
 
 
 def common_context(
-    parts: EntryParts, catalog: Sequence[EntryParts], words: Words
+    parts: EntryParts, catalog: Sequence[Activation], words: Words
 ) -> dict[str, object]:
     """The variables of ``activation.md.j2`` every kind of entry has; the kind adds its own
     (``generator.present.kinds``)."""
     activation = parts.activation
     texts = words.texts(activation)
     figure, extra_figure = parts.figures.in_language(words.language)
-    gate = next((p for p in catalog if p.activation.id == parts.snippet.gate_of), None)
+    gate = next((other for other in catalog if other.id == parts.snippet.gate_of), None)
     return {
         "a": activation,
         "elementwise": isinstance(parts.analysis, ElementwiseAnalysis),
@@ -87,16 +87,16 @@ def common_context(
         "family": family_in(activation.family, words),
         "frameworks": framework_rows(activation, words),
         "search_tags": [
-            *search_tags(activation, [p.activation for p in catalog]),
+            *search_tags(activation, catalog),
             *(alias for alias in texts.aliases if texts.language != "en"),
         ],
         "frameworks_titles": FRAMEWORK_TITLES,
         "tolerances": _tolerance_texts(activation, words),
         "versions": versions_text(words),
         "kind_text": words(KIND_TEXT[activation.kind]),
-        "framework_code": framework_snippets(activation, [p.activation for p in catalog], words),
+        "framework_code": framework_snippets(activation, catalog, words),
         "accuracy": None if parts.accuracy is None else accuracy_view(parts.accuracy, words),
-        "gate_of": None if gate is None else link(gate.activation),
+        "gate_of": None if gate is None else link(gate),
         "missing_frameworks": [
             FRAMEWORK_TITLES[name]
             for name in FRAMEWORK_TITLES
@@ -121,7 +121,7 @@ def _explorer(activation: Activation, analysis: Analysis) -> list[dict[str, obje
 
 
 def elementwise_context(
-    parts: EntryParts, catalog: Sequence[EntryParts], words: Words
+    parts: EntryParts, catalog: Sequence[Activation], words: Words
 ) -> dict[str, object]:
     """The Derivatives and Properties sections of a scalar entry's page."""
     activation, analysis, printed = parts.activation, parts.analysis, parts.formulas
@@ -161,7 +161,7 @@ def elementwise_context(
 
 
 def vector_context(
-    parts: EntryParts, catalog: Sequence[EntryParts], words: Words
+    parts: EntryParts, catalog: Sequence[Activation], words: Words
 ) -> dict[str, object]:
     """The Jacobian, the two-class reduction and the facts of a vector entry's page."""
     activation, analysis = parts.activation, parts.analysis
@@ -169,11 +169,11 @@ def vector_context(
     symbol = activation.symbol_latex
     jacobian = sp.latex(analysis.jacobian_entry)
     matches = [
-        link(other.activation)
+        link(other)
         for other in catalog
-        if other.activation.kind is Kind.ELEMENTWISE
-        and _agree_at_probes(other.activation.at_defaults(), analysis.two_class_reduction)
-        and equal(other.activation.at_defaults(), analysis.two_class_reduction)
+        if other.kind is Kind.ELEMENTWISE
+        and _agree_at_probes(other.at_defaults(), analysis.two_class_reduction)
+        and equal(other.at_defaults(), analysis.two_class_reduction)
     ]
     facts = (
         (words("Each component lies in"), value_range(analysis.component_range, words)),

@@ -12,6 +12,7 @@ entry names its constants, written in them (−λα ≈ −1.7581).
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Mapping
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal, localcontext
@@ -144,12 +145,14 @@ def _power_of_ten(denominator: int) -> bool:
     return denominator > 1 and str(denominator).rstrip("0") == "1"
 
 
+@functools.lru_cache(maxsize=4096)
 def simplified_value(value: sp.Expr) -> sp.Expr:
     """A computed value in its simplest exact form: tanh(log 2) is 3/5.
 
     The analysis reports what SymPy's limit or substitution returned, which can be a closed
     form of a plain fraction; written in exponentials and simplified it shows itself. The
-    original stays where the rewrite is no shorter (tanh(1), erf(log 2)).
+    original stays where the rewrite is no shorter (tanh(1), erf(log 2)). Remembered, as
+    ``sympy.simplify`` is slow and each edition prints the same values.
     """
     if not isinstance(value, sp.Expr) or not value.is_number or value.is_Rational:
         return value
