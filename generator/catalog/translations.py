@@ -175,39 +175,37 @@ def _records(fields: Fields, key: str, count: int) -> list[Fields]:
 def _parameters(fields: Fields, activation: Activation) -> tuple[str, ...]:
     """Each parameter's description, in the English entry's order."""
     names = [parameter.name for parameter in activation.parameters]
-    if not names:
-        if fields.has("parameters"):
-            raise fields.fail("parameters", "is given, but the English entry has none")
-        fields.absent("parameters")
-        return ()
-    table = fields.table("parameters")
-    if sorted(table) != sorted(names):
-        raise fields.fail("parameters", f"must describe exactly {', '.join(names)}")
-    descriptions = []
-    for name in names:
-        entry = Fields(fields.path, table[name], fields.name(f"parameters.{name}"))
-        descriptions.append(_chinese(entry, "description"))
-        entry.finish(known=("description",))
-    return tuple(descriptions)
+    unexpected = "is given, but the English entry has none"
+    return _keyed(fields, "parameters", names, "description", unexpected, "must describe exactly")
 
 
 def _framework_notes(fields: Fields, activation: Activation) -> tuple[tuple[str, str], ...]:
     """(framework, note) for each framework whose English entry has a note."""
     noted = [entry.framework for entry in activation.frameworks if entry.note]
-    if not noted:
-        if fields.has("frameworks"):
-            raise fields.fail("frameworks", "is given, but no framework of the entry has a note")
-        fields.absent("frameworks")
+    unexpected = "is given, but no framework of the entry has a note"
+    notes = _keyed(fields, "frameworks", noted, "note", unexpected, "must give the note of exactly")
+    return tuple(zip(noted, notes, strict=True))
+
+
+def _keyed(
+    fields: Fields, field: str, names: list[str], inner: str, unexpected: str, exactly: str
+) -> tuple[str, ...]:
+    """The Chinese ``inner`` text under each of ``names`` in the table ``field``, in the
+    order of ``names``; the table must have exactly those keys, and be absent for none."""
+    if not names:
+        if fields.has(field):
+            raise fields.fail(field, unexpected)
+        fields.absent(field)
         return ()
-    table = fields.table("frameworks")
-    if sorted(table) != sorted(noted):
-        raise fields.fail("frameworks", f"must give the note of exactly {', '.join(noted)}")
-    notes = []
-    for framework in noted:
-        entry = Fields(fields.path, table[framework], fields.name(f"frameworks.{framework}"))
-        notes.append((framework, _chinese(entry, "note")))
-        entry.finish(known=("note",))
-    return tuple(notes)
+    table = fields.table(field)
+    if sorted(table) != sorted(names):
+        raise fields.fail(field, f"{exactly} {', '.join(names)}")
+    texts = []
+    for name in names:
+        entry = Fields(fields.path, table[name], fields.name(f"{field}.{name}"))
+        texts.append(_chinese(entry, inner))
+        entry.finish(known=(inner,))
+    return tuple(texts)
 
 
 def untranslated_ids(catalog: Path) -> frozenset[str]:
