@@ -72,6 +72,20 @@ def page_of(location: str) -> str:
     return location.split("#")[0]
 
 
+def misses(found: dict[str, list[str]], expected: dict[str, str]) -> list[str]:
+    """Each query whose first result is not the page expected of it, with what came first."""
+    return [
+        f"{query!r}: first {found[query][:3]}, expected {page!r}"
+        for query, page in sorted(expected.items())
+        if not found[query] or page_of(found[query][0]) != page
+    ]
+
+
+def pages_of(entries: dict[str, str]) -> dict[str, str]:
+    """Each query with the page of the entry it names."""
+    return {query: f"activations/{entry}/" for query, entry in entries.items()}
+
+
 def expected_names() -> dict[str, str]:
     """Every search tag of every entry, with the entry it must lead to (each tag is one
     entry's: a test of search_terms makes sure no two entries share one)."""
@@ -94,12 +108,7 @@ def test_every_name_alias_and_framework_call_finds_its_page_first(tabs: dict[str
     page = tab.visit("")
     names = expected_names()
     assert len(names) > 3 * len(CATALOG), "too few names to be every alias and call"
-    found = ask(page, sorted(names))
-    wrong = [
-        f"{query!r}: first {found[query][:2]}, expected activations/{entry}/"
-        for query, entry in sorted(names.items())
-        if not found[query] or page_of(found[query][0]) != f"activations/{entry}/"
-    ]
+    wrong = misses(ask(page, sorted(names)), pages_of(names))
     assert not wrong, f"{len(wrong)} of {len(names)} names rank another page first:\n  " + (
         "\n  ".join(wrong)
     )
@@ -109,12 +118,7 @@ def test_every_name_alias_and_framework_call_finds_its_page_first(tabs: dict[str
 
 def test_what_readers_type_finds_the_page_they_mean(tabs: dict[str, Tab]) -> None:
     page = tabs["light"].visit("")
-    found = ask(page, list(TYPED))
-    wrong = [
-        f"{query!r}: first {found[query][:3]}, expected activations/{entry}/"
-        for query, entry in TYPED.items()
-        if not found[query] or page_of(found[query][0]) != f"activations/{entry}/"
-    ]
+    wrong = misses(ask(page, list(TYPED)), pages_of(TYPED))
     assert not wrong, "\n  ".join(["queries that miss:", *wrong])
 
 
@@ -206,12 +210,7 @@ CHINESE_TYPED: Final = {
 
 def test_chinese_queries_find_the_page_they_mean(tabs: dict[str, Tab]) -> None:
     page = tabs["light"].visit("zh/")
-    found = ask(page, list(CHINESE_TYPED))
-    wrong = [
-        f"{query!r}: first {found[query][:3]}, expected {expected!r}"
-        for query, expected in CHINESE_TYPED.items()
-        if not found[query] or page_of(found[query][0]) != expected
-    ]
+    wrong = misses(ask(page, list(CHINESE_TYPED)), CHINESE_TYPED)
     assert not wrong, "\n  ".join(["queries that miss:", *wrong])
 
 
@@ -219,10 +218,5 @@ def test_every_chinese_alias_finds_its_page_first(tabs: dict[str, Tab]) -> None:
     page = tabs["light"].visit("zh/")
     names = {alias: a.id for a in CATALOG for alias in a.texts("zh").aliases}
     assert len(names) > 40
-    found = ask(page, sorted(names))
-    wrong = [
-        f"{query!r}: first {found[query][:2]}, expected activations/{entry}/"
-        for query, entry in sorted(names.items())
-        if not found[query] or page_of(found[query][0]) != f"activations/{entry}/"
-    ]
+    wrong = misses(ask(page, sorted(names)), pages_of(names))
     assert not wrong, f"{len(wrong)} of {len(names)} Chinese names miss:\n  " + "\n  ".join(wrong)
