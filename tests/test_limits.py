@@ -64,7 +64,7 @@ RAISE = "raise ZeroDivisionError('injected by the test')"
 ALLOCATE = "import numpy; numpy.empty(3 * 2**30, dtype=numpy.uint8)"  # 3 GiB, never touched
 LOAD = ("generator.catalog.loader", "load_entry")
 DERIVE = ("generator.analysis.runner", "analyse")
-DRAW_PARTS = ("generator.present.site", "_parts")
+DRAW_PARTS = ("generator.present.entries", "_parts")
 
 
 @pytest.fixture(scope="module")
