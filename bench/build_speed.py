@@ -63,17 +63,18 @@ def synthetic(folder: Path, copies: int) -> int:
     real id.
     """
     count = 0
+    (folder / "zh").mkdir(exist_ok=True)
     for path in sorted(ENTRIES.glob("*.yaml")):
-        if "\nkind: vector\n" in path.read_text(encoding="utf-8"):
+        text = path.read_text(encoding="utf-8")
+        if "\nkind: vector\n" in text:
             continue
+        chinese = ENTRIES / "zh" / path.name
+        texts = {folder: text, folder / "zh": chinese.read_text(encoding="utf-8")}
         for k in range(1, copies + 1):
             name = f"{path.stem}_v{k}"
-            for source, into in ((path, folder), (ENTRIES / "zh" / path.name, folder / "zh")):
-                if source.is_file():
-                    text = source.read_text(encoding="utf-8")
-                    into.mkdir(exist_ok=True)
-                    variant = text.replace(f"id: {path.stem}\n", f"id: {name}\n", 1)
-                    (into / f"{name}.yaml").write_text(variant, encoding="utf-8")
+            for into, original in texts.items():
+                variant = original.replace(f"id: {path.stem}\n", f"id: {name}\n", 1)
+                (into / f"{name}.yaml").write_text(variant, encoding="utf-8")
             count += 1
     return count
 

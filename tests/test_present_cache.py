@@ -50,10 +50,6 @@ def _present(catalog: Sequence[Activation], memo: _Counting) -> list[PresentedEn
     return present_entries(catalog, analyses, {}, memo, steps, 1, 600.0, LANGUAGES)
 
 
-def _catalog(folder: Path) -> tuple[Activation, ...]:
-    return load(folder)
-
-
 def _edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, (path, old)
@@ -67,24 +63,24 @@ def test_only_the_edited_entry_is_presented_again(tmp_path: Path) -> None:
         shutil.copy(PATHS.catalog / f"{name}.yaml", folder)
         shutil.copy(PATHS.catalog / "zh" / f"{name}.yaml", folder / "zh")
     memo = _Counting(tmp_path / "cache")
-    first = _present(_catalog(folder), memo)
+    first = _present(load(folder), memo)
     assert sorted(memo.stored) == sorted(IDS), "a cold cache presents every entry"
-    assert _present(_catalog(folder), memo) == first
+    assert _present(load(folder), memo) == first
     assert memo.stored == [], "an unchanged catalog comes from the cache"
 
     _edit(folder / "relu.yaml", "summary: >-\n", "summary: >-\n  Reworded here.\n")
-    reworded = _present(_catalog(folder), memo)
+    reworded = _present(load(folder), memo)
     assert memo.stored == ["relu"], "prose is read by its own entry alone"
     relu = next(entry for entry in reworded if entry.parts.activation.id == "relu")
     assert "Reworded here." in relu.views["en"].activation.summary
-    fresh = _present(_catalog(folder), _Counting(tmp_path / "cold"))
+    fresh = _present(load(folder), _Counting(tmp_path / "cold"))
     assert reworded == fresh, "the cache returns what presenting afresh makes"
 
     _edit(folder / "zh" / "relu.yaml", "summary: >-\n", "summary: >-\n  改写于此。\n")
-    _present(_catalog(folder), memo)
+    _present(load(folder), memo)
     assert memo.stored == ["relu"], "so is its Chinese text"
 
     # glu prints its gate's framework call: every entry reads the others' frameworks.
     _edit(folder / "sigmoid.yaml", "torch.sigmoid", "torch.special.expit")
-    _present(_catalog(folder), memo)
+    _present(load(folder), memo)
     assert sorted(memo.stored) == sorted(IDS)

@@ -44,7 +44,8 @@ def edition_configs(
     """The MkDocs configuration of each edition, to be built in this order: English from
     ``docs`` into ``output``, then, if ``docs`` has a zh/ folder, Chinese from it into
     ``output/zh``, under the English site's address."""
-    os.environ.setdefault("SOURCE_DATE_EPOCH", _build_date(paths.root))
+    if "SOURCE_DATE_EPOCH" not in os.environ:  # asked of git once, not at every serve rebuild
+        os.environ["SOURCE_DATE_EPOCH"] = _build_date(paths.root)
     english = load_config(
         str(paths.mkdocs_config),
         docs_dir=str(docs),
